@@ -1,0 +1,54 @@
+// What one run (one scenario under one strategy) measured. Counts are exact:
+// the simulator knows which intent every charge belongs to. Renderers in
+// reports/ turn a list of these into tables, JSON and the rest.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "metrics/wilson_interval.h"
+#include "sim/engine/virtual_time.h"
+
+namespace dupsim {
+
+// k of n, with its 95% Wilson interval.
+struct RateEstimate {
+  std::uint64_t count = 0;
+  std::uint64_t trials = 0;
+  double rate = 0;  // count / trials
+  Interval ci95;
+
+  static RateEstimate Of(std::uint64_t count, std::uint64_t trials);
+};
+
+struct RunResult {
+  std::string scenario;         // Scenario::name
+  std::string scenario_source;  // path or "<bundled>/x.yaml"
+  std::string strategy;         // registry name
+  std::string strategy_config;  // Describe(): name with every parameter
+  std::uint64_t seed = 0;
+
+  std::uint64_t intents = 0;
+  std::uint64_t charges = 0;
+  std::uint64_t duplicate_charges = 0;        // charges beyond the first of each intent
+  std::uint64_t intents_with_duplicates = 0;  // intents charged more than once
+  // duplicate_charges / intents. The interval treats each duplicate as one success in
+  // `intents` trials: exact while no intent has two duplicates; capped at intents.
+  RateEstimate duplicate_rate;
+  std::uint64_t lost_payments = 0;  // intents that ended with no charge
+  RateEstimate lost_payment_rate;
+
+  // What the parties did, for explaining the figures above.
+  std::uint64_t taps = 0;            // Pay taps by users, all checkouts
+  std::uint64_t taps_swallowed = 0;  // taps a strategy or a closed page ignored
+  std::uint64_t pay_agains = 0;      // new checkouts opened because no confirmation came
+  std::uint64_t attempts = 0;        // HTTP attempts the client apps sent
+  std::uint64_t timeouts = 0;        // attempts the client gave up waiting for
+  std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
+  std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
+
+  std::uint64_t events = 0;  // simulator events processed
+  Time virtual_end = 0;      // virtual time when the last event fired
+};
+
+}  // namespace dupsim

@@ -1,0 +1,72 @@
+// The interface every anti-duplicate strategy implements. A strategy is a set
+// of hooks at the points where real systems defend: the Pay button on the
+// client, and request admission and commit on the server. Each hook has a
+// do-nothing default, so a strategy overrides only the layers it acts on.
+//
+// A fresh instance is made for every run (see ConfiguredStrategy), so a
+// strategy may keep per-run state; hooks are called on the simulator's single
+// thread, in virtual-time order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/engine/virtual_time.h"
+
+namespace dupsim {
+
+class IdempotencyStore;
+
+using IntentId = std::uint32_t;
+using IdempotencyKey = std::uint64_t;  // 0 means "the client sent no key"
+
+// A tap on the Pay button of one checkout page.
+struct TapContext {
+  IntentId intent = 0;
+  std::uint32_t checkout = 0;   // 0: the first page; n: the n-th time the user paid again
+  std::uint32_t tap_index = 0;  // 0 for the first tap on this page
+  Time now = 0;
+  Time first_tap_at = 0;        // when the first tap on this page happened
+};
+
+// A charge request as the server sees it on arrival.
+struct ChargeRequestView {
+  IntentId intent = 0;  // ground truth; a real server cannot see it, so strategies must not use it
+  IdempotencyKey key = 0;
+  Time now = 0;
+};
+
+enum class Admission {
+  kProcess,       // charge it
+  kWaitForFirst,  // hold it until the request that claimed its key commits, then answer alike
+  kReplayFirst,   // answer at once with the stored result of the first request
+};
+
+class Strategy {
+ public:
+  virtual ~Strategy() = default;
+
+  // "client_debounce(window=1s)": the name and every parameter's value, defaults included.
+  virtual std::string Describe() const = 0;
+
+  // Client app: whether this tap starts a submission (false swallows it).
+  virtual bool AdmitTap(const TapContext& tap) {
+    (void)tap;
+    return true;
+  }
+
+  // Server: what to do with a request that just arrived.
+  virtual Admission AdmitRequest(const ChargeRequestView& request, IdempotencyStore& store) {
+    (void)request;
+    (void)store;
+    return Admission::kProcess;
+  }
+
+  // Server: the charge for a request admitted with kProcess is committed.
+  virtual void OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) {
+    (void)request;
+    (void)store;
+  }
+};
+
+}  // namespace dupsim

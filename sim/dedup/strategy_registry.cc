@@ -1,0 +1,54 @@
+#include "sim/dedup/strategy_registry.h"
+
+#include <cassert>
+
+namespace dupsim {
+
+const StrategyRegistry& StrategyRegistry::Builtin() {
+  static const StrategyRegistry registry = [] {
+    StrategyRegistry r;
+    RegisterBuiltinStrategies(r);
+    return r;
+  }();
+  return registry;
+}
+
+void StrategyRegistry::Add(StrategyInfo info) {
+  assert(!entries_.count(info.name));
+  std::string name = info.name;
+  entries_.emplace(std::move(name), std::move(info));
+}
+
+const StrategyInfo* StrategyRegistry::Find(const std::string& name) const {
+  auto it = entries_.find(name);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::vector<const StrategyInfo*> StrategyRegistry::All() const {
+  std::vector<const StrategyInfo*> out;
+  for (const auto& [name, info] : entries_) out.push_back(&info);
+  return out;
+}
+
+std::string StrategyRegistry::Names() const {
+  std::string out;
+  for (const auto& [name, info] : entries_) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+ConfiguredStrategy StrategyRegistry::Configure(const std::string& name,
+                                               StrategyParams params) const {
+  const StrategyInfo* info = Find(name);
+  if (!info) {
+    throw InputError::At(params.pos(), params.key_path(),
+                         "unknown strategy '" + name + "' (known: " + Names() + ")");
+  }
+  auto make = info->configure(params);
+  params.Finish();
+  return ConfiguredStrategy{name, make()->Describe(), std::move(make)};
+}
+
+}  // namespace dupsim

@@ -1,0 +1,60 @@
+#include "sim/input/strategy_params.h"
+
+#include <charconv>
+
+#include "sim/input/duration.h"
+
+namespace dupsim {
+
+const StrategyParams::Value* StrategyParams::Take(const std::string& key) {
+  read_.insert(key);
+  auto it = values_.find(key);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+Time StrategyParams::Duration(const std::string& key, Time fallback) {
+  const Value* v = Take(key);
+  if (!v) return fallback;
+  std::string why;
+  auto t = ParseDuration(v->text, &why);
+  if (!t) throw InputError::At(v->pos, PathOf(key), why + ", got '" + v->text + "'");
+  return *t;
+}
+
+double StrategyParams::Probability(const std::string& key, double fallback) {
+  const Value* v = Take(key);
+  if (!v) return fallback;
+  double p = 0;
+  auto [end, ec] = std::from_chars(v->text.data(), v->text.data() + v->text.size(), p);
+  if (ec != std::errc() || end != v->text.data() + v->text.size()) {
+    throw InputError::At(v->pos, PathOf(key), "expected a probability, got '" + v->text + "'");
+  }
+  if (!(p >= 0 && p <= 1)) {
+    throw InputError::At(v->pos, PathOf(key), "probability must be in [0, 1], got " + v->text);
+  }
+  return p;
+}
+
+std::uint64_t StrategyParams::Count(const std::string& key, std::uint64_t fallback,
+                                    std::uint64_t min, std::uint64_t max) {
+  const Value* v = Take(key);
+  if (!v) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(v->text.data(), v->text.data() + v->text.size(), n);
+  if (ec != std::errc() || end != v->text.data() + v->text.size() || n < min || n > max) {
+    throw InputError::At(v->pos, PathOf(key),
+                         "expected a whole number in [" + std::to_string(min) + ", " +
+                             std::to_string(max) + "], got '" + v->text + "'");
+  }
+  return n;
+}
+
+void StrategyParams::Finish() const {
+  for (const auto& [key, value] : values_) {
+    if (!read_.count(key)) {
+      throw InputError::At(value.pos, PathOf(key), "unknown parameter");
+    }
+  }
+}
+
+}  // namespace dupsim

@@ -1,0 +1,50 @@
+// The parameters a strategy was given, e.g. `{ name: client_debounce, window: 1s }`,
+// as text with the position each value came from. Strategies read them through
+// typed getters that report bad values at that position; Finish() reports any
+// key no getter asked for, so a misspelt parameter is an error, not a default.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "sim/engine/virtual_time.h"
+#include "sim/input/input_error.h"
+
+namespace dupsim {
+
+class StrategyParams {
+ public:
+  struct Value {
+    std::string text;
+    SourcePos pos;
+  };
+
+  StrategyParams() = default;
+  StrategyParams(std::string key_path, SourcePos pos) : key_path_(std::move(key_path)), pos_(pos) {}
+
+  // Precondition: `key` not added before (the YAML layer rejects duplicate keys first).
+  void Add(const std::string& key, Value value) { values_[key] = std::move(value); }
+
+  Time Duration(const std::string& key, Time fallback);
+  double Probability(const std::string& key, double fallback);
+  std::uint64_t Count(const std::string& key, std::uint64_t fallback, std::uint64_t min,
+                      std::uint64_t max);
+
+  // Throws InputError naming the first key that no getter read.
+  void Finish() const;
+
+  const std::string& key_path() const { return key_path_; }
+  const SourcePos& pos() const { return pos_; }
+
+ private:
+  const Value* Take(const std::string& key);
+  std::string PathOf(const std::string& key) const { return key_path_ + "." + key; }
+
+  std::string key_path_;  // e.g. "strategies[1]"
+  SourcePos pos_;
+  std::map<std::string, Value> values_;
+  std::set<std::string> read_;
+};
+
+}  // namespace dupsim

@@ -1,0 +1,20 @@
+// Runs scenarios: one World per (scenario, strategy) pair, each on its own
+// simulator with its own random streams, so pairs can run on any number of
+// threads and still give the same results in the same order.
+#pragma once
+
+#include <vector>
+
+#include "metrics/run_result.h"
+#include "sim/scenario/scenario.h"
+
+namespace dupsim {
+
+// One run of `scenario` under `strategy`.
+RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy);
+
+// Every scenario under each of its strategies, in (scenario, strategy) order,
+// on up to `threads` threads (0 = one per core). Results do not depend on `threads`.
+std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads);
+
+}  // namespace dupsim

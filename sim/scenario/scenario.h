@@ -1,0 +1,85 @@
+// A scenario as the simulator consumes it: the world's parameters, already
+// validated. Every fault knob is a documented field with its unit last in the
+// name; the YAML format that fills it is described in scenarios/README.md and
+// read by scenario_loader.h. Defaults are the values the loader uses when a key
+// is absent.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/engine/distribution.h"
+#include "sim/engine/virtual_time.h"
+#include "sim/dedup/strategy_registry.h"
+
+namespace dupsim {
+
+// One direction of a network path between client apps and payment servers.
+struct LinkOptions {
+  DistributionPtr latency;              // one-way delay of a delivered message
+  double loss_probability = 0.0;        // a message vanishes
+  double duplicate_probability = 0.0;   // a delivered message arrives a second time
+                                        // (its copy takes its own latency draw)
+};
+
+// Where the client app keeps the idempotency key it sends.
+enum class KeyScope {
+  kPerIntent,   // one key per checkout page: taps and retries of that checkout share it
+  kPerAttempt,  // a fresh key on every HTTP attempt (the classic bug)
+};
+
+enum class Jitter {
+  kNone,  // wait min(cap, base * 2^n)
+  kFull,  // wait uniform(0, min(cap, base * 2^n)) (AWS "full jitter")
+};
+
+struct Scenario {
+  std::string name;         // short identifier shown in reports
+  std::string description;  // one or two sentences for people
+  std::string source;       // where it was read from (path or "<bundled>/x.yaml")
+  std::uint64_t seed = 1;
+  std::uint64_t intents = 10000;  // payment intents to simulate, >= 1
+
+  struct Arrivals {
+    double rate_per_s = 10.0;  // Poisson arrival rate of intents, > 0
+  } arrivals;
+
+  struct User {
+    double double_tap_probability = 0.0;  // a second tap on Pay after `double_tap_gap`
+    DistributionPtr double_tap_gap;       // time from the first tap to the second
+    DistributionPtr patience;             // how long a user waits for a confirmation
+    double pay_again_probability = 0.0;   // unconfirmed when patience runs out -> pays again
+                                          // on a new checkout (new page, new key)
+    std::uint32_t pay_again_limit = 1;    // how many times one user may pay again
+  } user;
+
+  struct Client {
+    Time timeout = 3 * kSecond;            // per attempt; a late response is discarded
+    std::uint32_t max_attempts = 1;        // HTTP attempts per submission, >= 1
+    Time backoff_base = 200 * kMillisecond;
+    Time backoff_cap = 2 * kSecond;
+    Jitter jitter = Jitter::kFull;
+    KeyScope key_scope = KeyScope::kPerIntent;
+    bool response_confirms = true;  // the app shows "paid" on a success response; when
+                                    // false only the confirmation channel tells the user
+  } client;
+
+  struct Network {
+    LinkOptions request;   // app -> server
+    LinkOptions response;  // server -> app
+  } network;
+
+  struct Server {
+    DistributionPtr processing;  // from a request's arrival to its charge being committed
+  } server;
+
+  struct Confirmation {
+    DistributionPtr delay;          // from the commit to the "you paid" notification
+    double loss_probability = 0.0;  // the notification never arrives
+  } confirmation;
+
+  std::vector<ConfiguredStrategy> strategies;  // compared in this order
+};
+
+}  // namespace dupsim
