@@ -39,11 +39,11 @@ struct RunResult {
   RateEstimate lost_payment_rate;
 
   // What the parties did, for explaining the figures above.
-  std::uint64_t taps = 0;            // Pay taps by users, all checkouts
-  std::uint64_t taps_swallowed = 0;  // taps a strategy or a closed page ignored
-  std::uint64_t pay_agains = 0;      // new checkouts opened because no confirmation came
-  std::uint64_t attempts = 0;        // HTTP attempts the client apps sent
-  std::uint64_t timeouts = 0;        // attempts the client gave up waiting for
+  std::uint64_t taps = 0;                // Pay taps by users, all checkouts
+  std::uint64_t taps_swallowed = 0;      // taps a strategy or a closed page ignored
+  std::uint64_t pay_agains = 0;          // new checkouts opened because no confirmation came
+  std::uint64_t attempts = 0;            // HTTP attempts the client apps sent
+  std::uint64_t timeouts = 0;            // attempts the client gave up waiting for
   std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
   std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
 

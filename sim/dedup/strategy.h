@@ -26,7 +26,7 @@ struct TapContext {
   std::uint32_t checkout = 0;   // 0: the first page; n: the n-th time the user paid again
   std::uint32_t tap_index = 0;  // 0 for the first tap on this page
   Time now = 0;
-  Time first_tap_at = 0;        // when the first tap on this page happened
+  Time first_tap_at = 0;  // when the first tap on this page happened
 };
 
 // A charge request as the server sees it on arrival.

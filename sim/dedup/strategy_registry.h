@@ -38,7 +38,7 @@ class StrategyRegistry {
 
   const StrategyInfo* Find(const std::string& name) const;
   std::vector<const StrategyInfo*> All() const;  // sorted by name
-  std::string Names() const;                      // "a, b, c" for error messages
+  std::string Names() const;                     // "a, b, c" for error messages
 
   // Throws InputError (at params.pos()) for an unknown name, and for bad or unknown parameters.
   ConfiguredStrategy Configure(const std::string& name, StrategyParams params) const;

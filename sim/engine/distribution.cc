@@ -35,7 +35,9 @@ std::string FormatDuration(Time t) {
   return std::to_string(t) + "us";
 }
 
-ConstantDistribution::ConstantDistribution(Time value) : value_(value) { assert(value >= 0); }
+ConstantDistribution::ConstantDistribution(Time value) : value_(value) {
+  assert(value >= 0);
+}
 
 Time ConstantDistribution::Sample(RandomStream& rng) const {
   rng.NextU64();  // keep one draw per sample, as every distribution does
@@ -62,7 +64,9 @@ std::string UniformDistribution::Describe() const {
   return "uniform(" + FormatDuration(min_) + ".." + FormatDuration(max_) + ")";
 }
 
-ExponentialDistribution::ExponentialDistribution(Time mean) : mean_(mean) { assert(mean >= 0); }
+ExponentialDistribution::ExponentialDistribution(Time mean) : mean_(mean) {
+  assert(mean >= 0);
+}
 
 Time ExponentialDistribution::Sample(RandomStream& rng) const {
   return RoundToTime(-static_cast<double>(mean_) * std::log(rng.NextOpenUnit()));
@@ -88,7 +92,9 @@ Time LognormalDistribution::Sample(RandomStream& rng) const {
   return RoundToTime(std::exp(mu_ + sigma_ * InverseNormalCdf(rng.NextOpenUnit())));
 }
 
-Time LognormalDistribution::Max() const { return RoundToTime(std::exp(mu_ + sigma_ * kMaxZ)); }
+Time LognormalDistribution::Max() const {
+  return RoundToTime(std::exp(mu_ + sigma_ * kMaxZ));
+}
 
 std::string LognormalDistribution::Describe() const {
   return "lognormal(median=" + FormatDuration(median_) + ", p99=" + FormatDuration(p99_) + ")";

@@ -13,10 +13,10 @@ namespace dupsim {
 using HandlerId = std::uint32_t;
 
 struct Event {
-  Time at = 0;             // when the event fires
-  std::uint64_t seq = 0;   // insertion order; equal times fire first-in first-out
-  HandlerId handler = 0;   // index into the simulator's handler table
-  std::uint32_t kind = 0;  // private to the handler
+  Time at = 0;                // when the event fires
+  std::uint64_t seq = 0;      // insertion order; equal times fire first-in first-out
+  HandlerId handler = 0;      // index into the simulator's handler table
+  std::uint32_t kind = 0;     // private to the handler
   std::uint64_t payload = 0;  // private to the handler (usually a pool slot + generation)
 };
 

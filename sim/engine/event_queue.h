@@ -18,11 +18,11 @@ namespace dupsim {
 
 template <class Q>
 concept EventQueue = requires(Q q, const Q cq, const Event& e, std::size_t n) {
-  q.Insert(e);                                           // O(log n)
-  { q.RemoveNext() } -> std::same_as<Event>;             // O(log n)
-  { cq.PeekNext() } -> std::same_as<const Event&>;       // O(1)
-  { cq.IsEmpty() } -> std::same_as<bool>;                // O(1)
-  { cq.Size() } -> std::same_as<std::size_t>;            // O(1)
+  q.Insert(e);                                      // O(log n)
+  { q.RemoveNext() } -> std::same_as<Event>;        // O(log n)
+  { cq.PeekNext() } -> std::same_as<const Event&>;  // O(1)
+  { cq.IsEmpty() } -> std::same_as<bool>;           // O(1)
+  { cq.Size() } -> std::same_as<std::size_t>;       // O(1)
   q.Reserve(n);
 };
 

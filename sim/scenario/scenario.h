@@ -11,28 +11,16 @@
 
 #include "sim/engine/distribution.h"
 #include "sim/engine/virtual_time.h"
+#include "fakes/client_app.h"
 #include "sim/dedup/strategy_registry.h"
+#include "sim/network/network_link.h"
 
 namespace dupsim {
 
-// One direction of a network path between client apps and payment servers.
-struct LinkOptions {
-  DistributionPtr latency;              // one-way delay of a delivered message
-  double loss_probability = 0.0;        // a message vanishes
-  double duplicate_probability = 0.0;   // a delivered message arrives a second time
-                                        // (its copy takes its own latency draw)
-};
+// One direction of the network: latency, loss and duplication (sim/network/network_link.h).
+using LinkOptions = NetworkLinkOptions;
 
-// Where the client app keeps the idempotency key it sends.
-enum class KeyScope {
-  kPerIntent,   // one key per checkout page: taps and retries of that checkout share it
-  kPerAttempt,  // a fresh key on every HTTP attempt (the classic bug)
-};
-
-enum class Jitter {
-  kNone,  // wait min(cap, base * 2^n)
-  kFull,  // wait uniform(0, min(cap, base * 2^n)) (AWS "full jitter")
-};
+// KeyScope (per_intent, per_attempt) and Jitter (none, full) come from fakes/client_app.h.
 
 struct Scenario {
   std::string name;         // short identifier shown in reports

@@ -1,0 +1,154 @@
+#include "fakes/client_app.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "sim/network/network_link.h"
+
+namespace dupsim {
+namespace {
+
+// Timer payloads carry a submission slot and its generation; the attempt rides in the kind.
+std::uint64_t TimerPayload(Slot slot, std::uint32_t generation) {
+  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(generation) << 32);
+}
+
+}  // namespace
+
+ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options,
+                     RandomStream stream, std::uint32_t intents, Strategy& strategy)
+    : sim_(sim),
+      self_(sim.Register(this)),
+      pool_(pool),
+      options_(options),
+      strategy_(strategy),
+      pages_(static_cast<std::size_t>(intents) * options.checkouts_per_intent) {
+  assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
+  assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= 256);
+  per_intent_.reserve(intents);
+  for (std::uint32_t i = 0; i < intents; ++i) per_intent_.push_back(stream.Derive(i));
+}
+
+ClientApp::Page& ClientApp::PageOf(IntentId intent, std::uint32_t checkout) {
+  assert(checkout < options_.checkouts_per_intent);
+  return pages_[static_cast<std::size_t>(intent) * options_.checkouts_per_intent + checkout];
+}
+
+IdempotencyKey ClientApp::KeyFor(const Submission& s) const {
+  // Keys are unique by construction; bit layout: intent | checkout | tap | attempt, plus 1
+  // so that no key is 0 ("no key").
+  const std::uint64_t page = (static_cast<std::uint64_t>(s.intent) << 16) | (s.checkout << 8);
+  if (options_.key_scope == KeyScope::kPerIntent) return (page << 16) + 1;
+  return ((page | s.tap_index) << 16) + (static_cast<std::uint64_t>(s.attempt) << 1) + 1;
+}
+
+void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index) {
+  ++counters_.taps;
+  Page& page = PageOf(intent, checkout);
+  if (tap_index == 0) page = Page{sim_.Now(), false};
+  if (page.showing_success) {
+    ++counters_.taps_swallowed;
+    return;
+  }
+  const TapContext tap{intent, checkout, tap_index, sim_.Now(), page.first_tap_at};
+  if (!strategy_.AdmitTap(tap)) {
+    ++counters_.taps_swallowed;
+    return;
+  }
+  ++counters_.submissions;
+  const Slot s = submissions_.Alloc();
+  Submission& sub = submissions_[s];
+  sub.intent = intent;
+  sub.checkout = checkout;
+  sub.attempt = 1;
+  sub.tap_index = static_cast<std::uint8_t>(std::min<std::uint32_t>(tap_index, 255));
+  SendAttempt(s);
+}
+
+void ClientApp::SendAttempt(Slot s) {
+  assert(request_link_ != nullptr);
+  Submission& sub = submissions_[s];
+  sub.awaiting_response = true;
+  ++counters_.attempts;
+  const Slot m = pool_.Alloc();
+  Message& msg = pool_[m];
+  msg = Message{};
+  msg.kind = MessageKind::kChargeRequest;
+  msg.attempt = sub.attempt;
+  msg.intent = sub.intent;
+  msg.key = KeyFor(sub);
+  msg.submission = s;
+  msg.submission_generation = sub.generation;
+  sim_.Schedule(options_.timeout, self_, kAttemptTimedOut | (sub.attempt << 8),
+                TimerPayload(s, sub.generation));
+  request_link_->Send(m);
+}
+
+void ClientApp::Finish(Slot s) {
+  Submission& sub = submissions_[s];
+  sub.awaiting_response = false;
+  ++sub.generation;
+  submissions_.Free(s);
+}
+
+void ClientApp::Handle(const Event& event) {
+  const auto slot = static_cast<Slot>(event.payload);
+  const auto generation = static_cast<std::uint32_t>(event.payload >> 32);
+  switch (event.kind & 0xff) {
+    case kResponseArrived:
+      OnResponse(slot);
+      return;
+    case kAttemptTimedOut:
+      OnTimeout(slot, generation, event.kind >> 8);
+      return;
+    case kBackoffDone: {
+      Submission& sub = submissions_[slot];
+      if (sub.generation != generation) return;
+      ++sub.attempt;
+      SendAttempt(slot);
+      return;
+    }
+  }
+  assert(false && "unknown client event");
+}
+
+void ClientApp::OnResponse(Slot m) {
+  const Message msg = pool_[m];
+  pool_.Free(m);
+  Submission& sub = submissions_[msg.submission];
+  if (sub.generation != msg.submission_generation || !sub.awaiting_response ||
+      sub.attempt != msg.attempt) {
+    ++counters_.late_responses;  // its connection timed out; nobody reads it
+    return;
+  }
+  Page& page = PageOf(sub.intent, sub.checkout);
+  page.showing_success = true;
+  const IntentId intent = sub.intent;
+  Finish(msg.submission);
+  assert(listener_ != nullptr);
+  if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);
+}
+
+void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attempt) {
+  Submission& sub = submissions_[s];
+  if (sub.generation != generation || sub.attempt != attempt || !sub.awaiting_response) return;
+  ++counters_.timeouts;
+  sub.awaiting_response = false;
+  if (sub.attempt >= options_.max_attempts) {
+    ++counters_.abandoned_submissions;
+    Finish(s);
+    return;
+  }
+  // Backoff after the n-th failure: min(cap, base * 2^(n-1)), full jitter draws in [0, that].
+  Time ceiling = options_.backoff_base;
+  for (int n = 1; n < sub.attempt && ceiling < options_.backoff_cap; ++n) ceiling *= 2;
+  ceiling = std::min(ceiling, options_.backoff_cap);
+  RandomStream& rng = per_intent_[sub.intent];
+  const double u = rng.NextUnit();  // drawn either way, to keep the stream aligned
+  const Time wait = options_.jitter == Jitter::kFull
+                        ? static_cast<Time>(u * static_cast<double>(ceiling + 1))
+                        : ceiling;
+  sim_.Schedule(wait, self_, kBackoffDone, TimerPayload(s, generation));
+}
+
+}  // namespace dupsim

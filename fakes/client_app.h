@@ -1,0 +1,110 @@
+// The payment app on the user's phone or browser. Each accepted tap on Pay
+// becomes a submission: an HTTP attempt, a timeout, and retries with
+// exponential backoff until a response arrives or attempts run out. A response
+// that comes after its attempt timed out is discarded (the connection is gone),
+// which is exactly how "the first request went through" turns into a second
+// charge. The checkout page closes when the app shows success, so later taps
+// on it do nothing.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "fakes/payment_confirmation_listener.h"
+#include "sim/dedup/strategy.h"
+#include "sim/engine/random_stream.h"
+#include "sim/engine/simulator.h"
+#include "sim/engine/slot_pool.h"
+#include "sim/network/message.h"
+
+namespace dupsim {
+
+class NetworkLink;
+
+// Where the client app keeps the idempotency key it sends.
+enum class KeyScope {
+  kPerIntent,   // one key per checkout page: its taps and retries share it
+  kPerAttempt,  // a fresh key on every HTTP attempt (the classic bug)
+};
+
+enum class Jitter {
+  kNone,  // wait min(cap, base * 2^(n-1)) after the n-th failed attempt
+  kFull,  // wait uniform(0, that) (AWS "full jitter")
+};
+
+struct ClientAppOptions {
+  Time timeout = 3 * kSecond;      // per attempt
+  std::uint32_t max_attempts = 1;  // HTTP attempts per submission, 1..255
+  Time backoff_base = 200 * kMillisecond;
+  Time backoff_cap = 2 * kSecond;
+  Jitter jitter = Jitter::kFull;
+  KeyScope key_scope = KeyScope::kPerIntent;
+  bool response_confirms = true;           // a success response shows "paid" to the user
+  std::uint32_t checkouts_per_intent = 1;  // pages one intent may open (1 + pay-again limit)
+};
+
+struct ClientAppCounters {
+  std::uint64_t taps = 0;
+  std::uint64_t taps_swallowed = 0;  // by a strategy or a page already showing success
+  std::uint64_t submissions = 0;
+  std::uint64_t attempts = 0;
+  std::uint64_t timeouts = 0;
+  std::uint64_t abandoned_submissions = 0;  // attempts ran out with no response
+  std::uint64_t late_responses = 0;         // arrived after their attempt timed out
+};
+
+class ClientApp final : public EventHandler {
+ public:
+  enum EventKind : std::uint32_t { kResponseArrived = 0, kAttemptTimedOut = 1, kBackoffDone = 2 };
+
+  ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options, RandomStream stream,
+            std::uint32_t intents, Strategy& strategy);
+
+  // Wiring after construction (the parties refer to each other): the link requests go
+  // out on, and who hears that a payment succeeded. Both are required before the first tap.
+  void ConnectRequestLink(NetworkLink* link) { request_link_ = link; }
+  void ConnectListener(PaymentConfirmationListener* listener) { listener_ = listener; }
+  HandlerId handler_id() const { return self_; }
+
+  // The user tapped Pay on page `checkout` of `intent`; `tap_index` 0 is the page's first tap.
+  void Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index);
+
+  void Handle(const Event& event) override;
+
+  const ClientAppCounters& counters() const { return counters_; }
+
+ private:
+  struct Page {
+    Time first_tap_at = 0;
+    bool showing_success = false;
+  };
+  struct Submission {
+    IntentId intent = 0;
+    std::uint32_t checkout = 0;
+    std::uint32_t generation = 0;  // bumped on free, so stale timers recognise reuse
+    std::uint8_t attempt = 0;      // current attempt, 1-based
+    std::uint8_t tap_index = 0;
+    bool awaiting_response = false;
+  };
+
+  void SendAttempt(Slot submission);
+  void Finish(Slot submission);
+  void OnResponse(Slot message);
+  void OnTimeout(Slot submission, std::uint32_t generation, std::uint32_t attempt);
+  IdempotencyKey KeyFor(const Submission& s) const;
+  Page& PageOf(IntentId intent, std::uint32_t checkout);
+
+  Simulator& sim_;
+  HandlerId self_;
+  MessagePool& pool_;
+  ClientAppOptions options_;
+  std::vector<RandomStream> per_intent_;  // backoff jitter
+  Strategy& strategy_;
+  PaymentConfirmationListener* listener_ = nullptr;
+  NetworkLink* request_link_ = nullptr;
+  std::vector<Page> pages_;  // intents x checkouts_per_intent
+  SlotPool<Submission> submissions_;
+  ClientAppCounters counters_;
+};
+
+}  // namespace dupsim

@@ -1,0 +1,55 @@
+#include "fakes/idempotency_store.h"
+
+#include <cassert>
+
+#include "sim/engine/random_stream.h"
+
+namespace dupsim {
+
+IdempotencyStore::IdempotencyStore(std::size_t expected_keys) {
+  std::size_t capacity = 16;
+  while (capacity < expected_keys * 2) capacity *= 2;
+  table_.resize(capacity);
+}
+
+IdempotencyStore::Entry& IdempotencyStore::Find(IdempotencyKey key) {
+  assert(key != 0);
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = Mix64(key) & mask;; i = (i + 1) & mask) {
+    Entry& e = table_[i];
+    if (e.key == key || e.key == 0) return e;
+  }
+}
+
+void IdempotencyStore::Grow() {
+  std::vector<Entry> old(table_.size() * 2);
+  old.swap(table_);
+  for (const Entry& e : old) {
+    if (e.key != 0) Find(e.key) = e;
+  }
+}
+
+ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key) {
+  Entry& e = Find(key);
+  if (e.key == key) return e.completed ? ClaimOutcome::kCompleted : ClaimOutcome::kInFlight;
+  e.key = key;
+  ++size_;
+  if (size_ * 2 > table_.size()) Grow();
+  return ClaimOutcome::kClaimed;
+}
+
+void IdempotencyStore::Complete(IdempotencyKey key) {
+  Entry& e = Find(key);
+  assert(e.key == key);
+  e.completed = true;
+}
+
+Slot IdempotencyStore::ExchangeWaiterHead(IdempotencyKey key, Slot new_head) {
+  Entry& e = Find(key);
+  if (e.key != key) return kNoSlot;  // never claimed: nobody waits on it
+  const Slot old = e.waiter_head;
+  e.waiter_head = new_head;
+  return old;
+}
+
+}  // namespace dupsim

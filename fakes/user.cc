@@ -1,0 +1,70 @@
+#include "fakes/user.h"
+
+#include <cassert>
+
+#include "fakes/client_app.h"
+
+namespace dupsim {
+namespace {
+
+// Event payload: intent in the low 32 bits, checkout page above, the page's
+// pay-again decision in bit 63.
+constexpr std::uint64_t kPayAgainBit = 1ULL << 63;
+
+std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, bool pay_again) {
+  return intent | (static_cast<std::uint64_t>(checkout) << 32) | (pay_again ? kPayAgainBit : 0);
+}
+
+}  // namespace
+
+User::User(Simulator& sim, UserOptions options, RandomStream stream, std::uint32_t intents,
+           ClientApp& client)
+    : sim_(sim), self_(sim.Register(this)), options_(std::move(options)), client_(client) {
+  assert(options_.double_tap_gap && options_.patience);
+  state_.reserve(intents);
+  for (std::uint32_t i = 0; i < intents; ++i) state_.push_back(IntentState{stream.Derive(i)});
+}
+
+void User::StartIntent(IntentId intent) {
+  ++counters_.intents;
+  OpenCheckout(intent, 0);
+}
+
+void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
+  RandomStream& rng = state_[intent].rng;
+  const bool double_tap = rng.Bernoulli(options_.double_tap_probability);
+  const Time gap = options_.double_tap_gap->Sample(rng);
+  const Time patience = options_.patience->Sample(rng);
+  const bool pay_again = rng.Bernoulli(options_.pay_again_probability);
+
+  client_.Tap(intent, checkout, 0);
+  if (double_tap) sim_.Schedule(gap, self_, kSecondTap, PagePayload(intent, checkout, false));
+  sim_.Schedule(patience, self_, kPatienceOver, PagePayload(intent, checkout, pay_again));
+}
+
+void User::OnPaymentConfirmed(IntentId intent) {
+  IntentState& s = state_[intent];
+  if (s.confirmed) return;
+  s.confirmed = true;
+  ++counters_.confirmed_intents;
+}
+
+void User::Handle(const Event& event) {
+  const auto intent = static_cast<IntentId>(event.payload);
+  const auto checkout = static_cast<std::uint32_t>((event.payload >> 32) & 0x7fffffff);
+  switch (event.kind) {
+    case kSecondTap:
+      client_.Tap(intent, checkout, 1);
+      return;
+    case kPatienceOver:
+      // Only the newest page's deadline counts, and only while nothing confirmed the payment.
+      if (state_[intent].confirmed || !(event.payload & kPayAgainBit)) return;
+      if (checkout >= options_.pay_again_limit) return;
+      ++counters_.pay_agains;
+      OpenCheckout(intent, checkout + 1);
+      return;
+  }
+  assert(false && "unknown user event");
+}
+
+}  // namespace dupsim

@@ -1,0 +1,68 @@
+// A person paying: taps Pay, sometimes twice, waits for a sign that the payment
+// went through, and, if none comes within their patience, may pay again on a
+// fresh checkout page. A fresh page means a fresh idempotency key, which is why
+// keys alone do not stop this kind of duplicate.
+//
+// Each checkout page's behaviour (second tap or not, gap, patience, pay again or
+// not) is drawn when the page opens, four draws in a fixed order from the
+// intent's own stream, so the same user behaves the same under every strategy.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "fakes/payment_confirmation_listener.h"
+#include "sim/engine/distribution.h"
+#include "sim/engine/simulator.h"
+
+namespace dupsim {
+
+class ClientApp;
+
+struct UserOptions {
+  double double_tap_probability = 0.0;  // a second tap on the same page
+  DistributionPtr double_tap_gap;       // from the first tap to the second (required)
+  DistributionPtr patience;             // from a page's first tap to giving up waiting (required)
+  double pay_again_probability = 0.0;   // unconfirmed after patience -> pays again
+  std::uint32_t pay_again_limit = 1;    // pay-agains per intent at most
+};
+
+struct UserCounters {
+  std::uint64_t intents = 0;
+  std::uint64_t pay_agains = 0;
+  std::uint64_t confirmed_intents = 0;
+};
+
+class User final : public EventHandler, public PaymentConfirmationListener {
+ public:
+  enum EventKind : std::uint32_t { kSecondTap = 0, kPatienceOver = 1 };
+
+  User(Simulator& sim, UserOptions options, RandomStream stream, std::uint32_t intents,
+       ClientApp& client);
+
+  // The user decides to pay for `intent` now.
+  void StartIntent(IntentId intent);
+
+  void OnPaymentConfirmed(IntentId intent) override;
+  void Handle(const Event& event) override;
+
+  const UserCounters& counters() const { return counters_; }
+  bool Confirmed(IntentId intent) const { return state_[intent].confirmed; }
+
+ private:
+  struct IntentState {
+    RandomStream rng;
+    bool confirmed = false;
+  };
+
+  void OpenCheckout(IntentId intent, std::uint32_t checkout);
+
+  Simulator& sim_;
+  HandlerId self_;
+  UserOptions options_;
+  ClientApp& client_;
+  std::vector<IntentState> state_;
+  UserCounters counters_;
+};
+
+}  // namespace dupsim

@@ -1,0 +1,20 @@
+// Counts duplicates from the ledger's ground truth: for each intent, every
+// charge beyond the first is a duplicate, and an intent with none is lost.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace dupsim {
+
+struct DuplicateCount {
+  std::uint64_t intents = 0;
+  std::uint64_t charges = 0;
+  std::uint64_t duplicate_charges = 0;
+  std::uint64_t intents_with_duplicates = 0;
+  std::uint64_t lost_payments = 0;
+};
+
+DuplicateCount CountDuplicates(std::span<const std::uint32_t> charges_per_intent);
+
+}  // namespace dupsim

@@ -1,0 +1,11 @@
+#include "sim/dedup/builtin_strategies.h"
+
+namespace dupsim {
+
+void RegisterBuiltinStrategies(StrategyRegistry& registry) {
+  registry.Add(NoDedupStrategy());
+  registry.Add(ClientDebounceStrategy());
+  registry.Add(IdempotencyKeyStrategy());
+}
+
+}  // namespace dupsim

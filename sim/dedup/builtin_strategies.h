@@ -1,0 +1,12 @@
+// The built-in strategies, one factory function per file in this folder.
+#pragma once
+
+#include "sim/dedup/strategy_registry.h"
+
+namespace dupsim {
+
+StrategyInfo NoDedupStrategy();         // no_dedup.cc
+StrategyInfo ClientDebounceStrategy();  // client_debounce.cc
+StrategyInfo IdempotencyKeyStrategy();  // idempotency_key.cc
+
+}  // namespace dupsim

@@ -1,0 +1,39 @@
+// `client_debounce`: the Pay button ignores taps that come within `window` of
+// the page's first tap. Stops double taps; does nothing against retries, proxies
+// or users who pay again later, and a real second tap after the window passes.
+// (Reference: "disable or debounce the Pay button", dedup-in-the-wild.md.)
+#include "sim/dedup/builtin_strategies.h"
+
+#include "sim/engine/distribution.h"
+
+namespace dupsim {
+namespace {
+
+class ClientDebounce final : public Strategy {
+ public:
+  explicit ClientDebounce(Time window) : window_(window) {}
+
+  std::string Describe() const override {
+    return "client_debounce(window=" + FormatDuration(window_) + ")";
+  }
+
+  bool AdmitTap(const TapContext& tap) override {
+    return tap.tap_index == 0 || tap.now - tap.first_tap_at > window_;
+  }
+
+ private:
+  Time window_;
+};
+
+}  // namespace
+
+StrategyInfo ClientDebounceStrategy() {
+  return {"client_debounce",
+          "the Pay button ignores taps within `window` (default 1s) of the first",
+          [](StrategyParams& params) {
+            const Time window = params.Duration("window", kSecond);
+            return [window] { return std::make_unique<ClientDebounce>(window); };
+          }};
+}
+
+}  // namespace dupsim

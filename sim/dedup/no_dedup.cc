@@ -1,0 +1,20 @@
+// `none`: no defence at all. The baseline every other strategy is measured
+// against: every tap and every retry that reaches the server is charged.
+#include "sim/dedup/builtin_strategies.h"
+
+namespace dupsim {
+namespace {
+
+class NoDedup final : public Strategy {
+ public:
+  std::string Describe() const override { return "none"; }
+};
+
+}  // namespace
+
+StrategyInfo NoDedupStrategy() {
+  return {"none", "no defence: every tap and retry that reaches the server is charged",
+          [](StrategyParams&) { return [] { return std::make_unique<NoDedup>(); }; }};
+}
+
+}  // namespace dupsim

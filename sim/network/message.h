@@ -1,0 +1,29 @@
+// The messages of the payment protocol between client apps and servers. A
+// message lives in a MessagePool slot from send to consumption; a request
+// becomes its own response in place, so a round trip costs one slot.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/engine/slot_pool.h"
+
+namespace dupsim {
+
+enum class MessageKind : std::uint8_t { kChargeRequest, kChargeResponse };
+
+inline constexpr Slot kNoSlot = 0xffffffffu;
+
+struct Message {
+  MessageKind kind = MessageKind::kChargeRequest;
+  bool replayed = false;      // a response the server answered from its key store
+  std::uint8_t attempt = 0;   // 1-based HTTP attempt of the submission
+  std::uint32_t intent = 0;   // ground truth, for counting; servers must not act on it
+  std::uint64_t key = 0;      // idempotency key, 0 = none
+  Slot submission = kNoSlot;  // the client submission that sent it
+  std::uint32_t submission_generation = 0;
+  Slot next_waiter = kNoSlot;  // link in a server's list of requests parked on one key
+};
+
+using MessagePool = SlotPool<Message>;
+
+}  // namespace dupsim

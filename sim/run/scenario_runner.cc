@@ -1,0 +1,48 @@
+#include "sim/run/scenario_runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "sim/run/world.h"
+
+namespace dupsim {
+
+RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy) {
+  // Worlds hold per-intent tables: build on the heap, not the (thread's) stack.
+  auto world = std::make_unique<World>(scenario, strategy);
+  return world->Run();
+}
+
+std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads) {
+  struct Job {
+    const Scenario* scenario;
+    const ConfiguredStrategy* strategy;
+  };
+  std::vector<Job> jobs;
+  for (const Scenario& s : scenarios) {
+    for (const ConfiguredStrategy& c : s.strategies) jobs.push_back({&s, &c});
+  }
+  std::vector<RunResult> results(jobs.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
+
+  // Each job writes only its own result slot, so the output order (and bytes) never
+  // depends on which thread ran what.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy);
+    }
+  };
+  if (threads <= 1) {
+    work();
+    return results;
+  }
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (std::thread& t : pool) t.join();
+  return results;
+}
+
+}  // namespace dupsim

@@ -1,0 +1,92 @@
+#include "sim/run/world.h"
+
+#include <cassert>
+
+#include "metrics/duplicate_counter.h"
+
+namespace dupsim {
+namespace {
+
+RandomStream StreamOf(const Scenario& s, const char* component) {
+  return RandomStream::ForComponent(s.seed, component);
+}
+
+ClientAppOptions ClientOptionsOf(const Scenario& s) {
+  ClientAppOptions o;
+  o.timeout = s.client.timeout;
+  o.max_attempts = s.client.max_attempts;
+  o.backoff_base = s.client.backoff_base;
+  o.backoff_cap = s.client.backoff_cap;
+  o.jitter = s.client.jitter;
+  o.key_scope = s.client.key_scope;
+  o.response_confirms = s.client.response_confirms;
+  o.checkouts_per_intent = s.user.pay_again_limit + 1;
+  return o;
+}
+
+UserOptions UserOptionsOf(const Scenario& s) {
+  return UserOptions{s.user.double_tap_probability, s.user.double_tap_gap, s.user.patience,
+                     s.user.pay_again_probability, s.user.pay_again_limit};
+}
+
+}  // namespace
+
+World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
+    : scenario_(scenario),
+      configured_(strategy),
+      intents_(static_cast<std::uint32_t>(scenario.intents)),
+      strategy_(strategy.make()),
+      store_(scenario.intents),
+      ledger_(intents_),
+      client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), intents_,
+              *strategy_),
+      user_(sim_, UserOptionsOf(scenario), StreamOf(scenario, "user"), intents_, client_),
+      confirmation_(sim_, {scenario.confirmation.delay, scenario.confirmation.loss_probability},
+                    StreamOf(scenario, "confirmation"), intents_, user_),
+      server_(sim_, pool_, {scenario.server.processing}, StreamOf(scenario, "server"), intents_,
+              {*strategy_, store_, ledger_, confirmation_}),
+      request_link_(sim_, pool_, scenario.network.request, StreamOf(scenario, "network.request"),
+                    intents_, server_.handler_id(), PaymentServer::kRequestArrived),
+      response_link_(sim_, pool_, scenario.network.response, StreamOf(scenario, "network.response"),
+                     intents_, client_.handler_id(), ClientApp::kResponseArrived),
+      source_(sim_, scenario.arrivals.rate_per_s, StreamOf(scenario, "arrivals"), intents_, user_) {
+  assert(scenario.intents >= 1 && scenario.intents <= 0xffffffffULL);
+  client_.ConnectRequestLink(&request_link_);
+  client_.ConnectListener(&user_);
+  server_.ConnectResponseLink(&response_link_);
+  // Capacity for the usual in-flight population, so the steady state never grows them.
+  sim_.ReservePending(4096);
+  pool_.Reserve(1024);
+}
+
+RunResult World::Run() {
+  source_.Start();
+  sim_.Run();
+
+  const DuplicateCount count = CountDuplicates(ledger_.ChargesPerIntent());
+  RunResult r;
+  r.scenario = scenario_.name;
+  r.scenario_source = scenario_.source;
+  r.strategy = configured_.name;
+  r.strategy_config = configured_.label;
+  r.seed = scenario_.seed;
+  r.intents = count.intents;
+  r.charges = count.charges;
+  r.duplicate_charges = count.duplicate_charges;
+  r.intents_with_duplicates = count.intents_with_duplicates;
+  r.duplicate_rate = RateEstimate::Of(count.duplicate_charges, count.intents);
+  r.lost_payments = count.lost_payments;
+  r.lost_payment_rate = RateEstimate::Of(count.lost_payments, count.intents);
+  r.taps = client_.counters().taps;
+  r.taps_swallowed = client_.counters().taps_swallowed;
+  r.pay_agains = user_.counters().pay_agains;
+  r.attempts = client_.counters().attempts;
+  r.timeouts = client_.counters().timeouts;
+  r.replayed_responses = server_.counters().replayed;
+  r.confirmed_intents = user_.counters().confirmed_intents;
+  r.events = sim_.EventsProcessed();
+  r.virtual_end = sim_.Now();
+  return r;
+}
+
+}  // namespace dupsim

@@ -1,0 +1,58 @@
+// One simulated world: every party of one scenario wired together around one
+// simulator, under one strategy. Built, run once, then read for its RunResult.
+//
+//   IntentSource -> User -> ClientApp -> request NetworkLink -> PaymentServer
+//        PaymentServer -> Ledger, IdempotencyStore, ConfirmationChannel -> User
+//        PaymentServer -> response NetworkLink -> ClientApp -> User
+//
+// Every party draws from its own stream, named below, derived from the seed.
+#pragma once
+
+#include <memory>
+
+#include "fakes/client_app.h"
+#include "fakes/confirmation_channel.h"
+#include "fakes/idempotency_store.h"
+#include "fakes/intent_source.h"
+#include "fakes/ledger.h"
+#include "fakes/payment_server.h"
+#include "fakes/user.h"
+#include "metrics/run_result.h"
+#include "sim/engine/simulator.h"
+#include "sim/network/network_link.h"
+#include "sim/scenario/scenario.h"
+
+namespace dupsim {
+
+class World {
+ public:
+  // Precondition: the scenario passed the loader's validation (1 <= intents < 2^32).
+  World(const Scenario& scenario, const ConfiguredStrategy& strategy);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // Runs until no event is pending; call once.
+  RunResult Run();
+
+  const Ledger& ledger() const { return ledger_; }
+  const User& user() const { return user_; }
+
+ private:
+  const Scenario& scenario_;
+  const ConfiguredStrategy& configured_;
+  std::uint32_t intents_;
+  Simulator sim_;
+  MessagePool pool_;
+  std::unique_ptr<Strategy> strategy_;
+  IdempotencyStore store_;
+  Ledger ledger_;
+  ClientApp client_;
+  User user_;
+  ConfirmationChannel confirmation_;
+  PaymentServer server_;
+  NetworkLink request_link_;
+  NetworkLink response_link_;
+  IntentSource source_;
+};
+
+}  // namespace dupsim
