@@ -1,0 +1,46 @@
+// Scenarios built in code for closed-form tests: a world with no faults and
+// constant delays, to which each test adds the one mechanism it isolates.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/dedup/strategy_registry.h"
+#include "sim/scenario/scenario.h"
+
+namespace dupsim::testing {
+
+inline DistributionPtr Constant(Time t) {
+  return std::make_shared<ConstantDistribution>(t);
+}
+
+// 10 ms each way, 10 ms processing, 1 s timeout, confirmations after 100 ms,
+// patience 30 s: every request is answered long before any timer fires.
+inline Scenario QuietWorld(std::uint64_t intents = 20000, std::uint64_t seed = 11) {
+  Scenario s;
+  s.name = "quiet";
+  s.source = "<test>";
+  s.seed = seed;
+  s.intents = intents;
+  s.arrivals.rate_per_s = 100;
+  s.user.double_tap_gap = Constant(5 * kMillisecond);
+  s.user.patience = Constant(30 * kSecond);
+  s.client.timeout = kSecond;
+  s.client.max_attempts = 3;
+  s.network.request.latency = Constant(10 * kMillisecond);
+  s.network.response.latency = Constant(10 * kMillisecond);
+  s.server.processing = Constant(10 * kMillisecond);
+  s.confirmation.delay = Constant(100 * kMillisecond);
+  return s;
+}
+
+inline ConfiguredStrategy Strategy(const std::string& name,
+                                   std::vector<std::pair<std::string, std::string>> params = {}) {
+  StrategyParams p("strategy", SourcePos{"<test>", 0, 0});
+  for (auto& [k, v] : params) p.Add(k, {v, SourcePos{"<test>", 0, 0}});
+  return StrategyRegistry::Builtin().Configure(name, std::move(p));
+}
+
+}  // namespace dupsim::testing
