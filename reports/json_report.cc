@@ -1,0 +1,58 @@
+#include "reports/json_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "reports/tool_version.h"
+
+namespace dupsim {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys stay in insertion order: the documented one
+
+Json Interval95(const RateEstimate& estimate) {
+  return Json::array({estimate.ci95.low, estimate.ci95.high});
+}
+
+Json ResultJson(const RunResult& r) {
+  Json j;
+  j["scenario"] = r.scenario;
+  j["source"] = r.scenario_source;
+  j["strategy"] = r.strategy;
+  j["strategy_config"] = r.strategy_config;
+  j["seed"] = r.seed;
+  j["intents"] = r.intents;
+  j["charges"] = r.charges;
+  j["duplicate_charges"] = r.duplicate_charges;
+  j["duplicate_rate"] = r.duplicate_rate.rate;
+  j["duplicate_rate_ci95"] = Interval95(r.duplicate_rate);
+  j["intents_with_duplicates"] = r.intents_with_duplicates;
+  j["lost_payments"] = r.lost_payments;
+  j["lost_payment_rate"] = r.lost_payment_rate.rate;
+  j["lost_payment_rate_ci95"] = Interval95(r.lost_payment_rate);
+  j["taps"] = r.taps;
+  j["taps_swallowed"] = r.taps_swallowed;
+  j["pay_agains"] = r.pay_agains;
+  j["attempts"] = r.attempts;
+  j["timeouts"] = r.timeouts;
+  j["replayed_responses"] = r.replayed_responses;
+  j["confirmed_intents"] = r.confirmed_intents;
+  j["events"] = r.events;
+  j["virtual_end_us"] = r.virtual_end;
+  return j;
+}
+
+}  // namespace
+
+void JsonReport::Render(const Report& report, std::ostream& out) const {
+  Json doc;
+  doc["tool"] = kToolName;
+  doc["version"] = report.tool_version;
+  doc["results"] = Json::array();
+  for (const RunResult& r : report.results) doc["results"].push_back(ResultJson(r));
+  // Doubles print as the shortest text that reads back to the same value, so
+  // the bytes depend on the values only. Names from YAML that are not valid
+  // UTF-8 get U+FFFD rather than aborting the report.
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace dupsim

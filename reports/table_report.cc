@@ -1,0 +1,94 @@
+#include "reports/table_report.h"
+
+#include <sstream>
+#include <string>
+
+#include "reports/percent_format.h"
+#include "reports/text_table.h"
+
+namespace dupsim {
+namespace {
+
+constexpr std::string_view kIndent = "  ";
+constexpr std::size_t kTextWidth = 100;  // descriptions wrap here, like the source's lines
+
+// Words of `text` in lines of at most `width` characters (longer words get their own line).
+std::string Wrap(const std::string& text, std::string_view indent, std::size_t width) {
+  std::istringstream words(text);
+  std::string out, line, word;
+  while (words >> word) {
+    if (!line.empty() && indent.size() + line.size() + 1 + word.size() > width) {
+      out.append(indent).append(line).append("\n");
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+  }
+  if (!line.empty()) out.append(indent).append(line).append("\n");
+  return out;
+}
+
+bool SameScenario(const RunResult& a, const RunResult& b) {
+  return a.scenario == b.scenario && a.scenario_source == b.scenario_source;
+}
+
+void RenderHeading(const Report& report, const RunResult& first, std::ostream& out) {
+  out << first.scenario << " (" << first.scenario_source << ", seed " << first.seed << ")\n";
+  if (const ScenarioSummary* summary = report.SummaryOf(first)) {
+    out << Wrap(summary->description, kIndent, kTextWidth);
+  }
+  out << '\n';
+}
+
+TextTable MakeTable() {
+  using Align = TextTable::Align;
+  TextTable table;
+  table.AddColumn("strategy", Align::kLeft);
+  table.AddColumn("intents", Align::kRight);
+  table.AddColumn("charges", Align::kRight);
+  table.AddColumn("duplicates", Align::kRight);
+  table.AddColumn("dup rate", Align::kRight);
+  table.AddColumn("(95% CI)", Align::kLeft, 1);
+  table.AddColumn("lost", Align::kRight);
+  table.AddColumn("lost rate", Align::kRight);
+  table.AddColumn("(95% CI)", Align::kLeft, 1);
+  table.AddColumn("events", Align::kRight);
+  return table;
+}
+
+void AddRow(const RunResult& r, TextTable& table) {
+  table.AddRow({
+      r.strategy_config,
+      std::to_string(r.intents),
+      std::to_string(r.charges),
+      std::to_string(r.duplicate_charges),
+      FormatRate(r.duplicate_rate),
+      FormatInterval(r.duplicate_rate),
+      std::to_string(r.lost_payments),
+      FormatRate(r.lost_payment_rate),
+      FormatInterval(r.lost_payment_rate),
+      std::to_string(r.events),
+  });
+}
+
+}  // namespace
+
+void TableReport::Render(const Report& report, std::ostream& out) const {
+  if (report.results.empty()) {
+    out << "no results\n";
+    return;
+  }
+  const auto& results = report.results;
+  for (std::size_t begin = 0; begin < results.size();) {
+    std::size_t end = begin + 1;
+    while (end < results.size() && SameScenario(results[begin], results[end])) ++end;
+    if (begin > 0) out << '\n';
+    RenderHeading(report, results[begin], out);
+    TextTable table = MakeTable();
+    for (std::size_t i = begin; i < end; ++i) AddRow(results[i], table);
+    table.Render(out, kIndent);
+    begin = end;
+  }
+}
+
+}  // namespace dupsim

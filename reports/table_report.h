@@ -1,0 +1,19 @@
+// `--format table`: a plain-text report for a terminal. One block per
+// scenario (its name, source, seed and description as a heading), one row per
+// strategy, numbers right-aligned and each rate followed by its 95% interval.
+#pragma once
+
+#include "reports/report_format.h"
+
+namespace dupsim {
+
+class TableReport final : public ReportFormat {
+ public:
+  std::string_view name() const override { return "table"; }
+  std::string_view summary() const override {
+    return "aligned plain-text table, one block per scenario (default)";
+  }
+  void Render(const Report& report, std::ostream& out) const override;
+};
+
+}  // namespace dupsim

@@ -1,0 +1,57 @@
+#include "reports/percent_format.h"
+
+#include <gtest/gtest.h>
+
+namespace dupsim {
+namespace {
+
+TEST(FormatPercent, TwoDecimalsFromOnePercentUp) {
+  EXPECT_EQ(FormatPercent(0.0998), "9.98");
+  EXPECT_EQ(FormatPercent(0.1017), "10.17");
+  EXPECT_EQ(FormatPercent(0.5), "50.00");
+  EXPECT_EQ(FormatPercent(0.01), "1.00");
+}
+
+TEST(FormatPercent, SmallRatesKeepTwoSignificantDigits) {
+  EXPECT_EQ(FormatPercent(0.005), "0.50");
+  EXPECT_EQ(FormatPercent(0.00031), "0.031");
+  EXPECT_EQ(FormatPercent(0.000038413), "0.0038");
+  EXPECT_EQ(FormatPercent(1e-9), "0.00000010");
+}
+
+TEST(FormatPercent, RoundingUpDoesNotAddADigit) {
+  EXPECT_EQ(FormatPercent(0.0000999), "0.010");
+  EXPECT_EQ(FormatPercent(0.00999), "1.00");
+}
+
+TEST(FormatPercent, ExactEndsArePlain) {
+  EXPECT_EQ(FormatPercent(0), "0");
+  EXPECT_EQ(FormatPercent(1), "100");
+}
+
+TEST(FormatRateWithInterval, LargeRate) {
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(998, 10000)), "9.98% (9.41-10.58%)");
+}
+
+TEST(FormatRateWithInterval, ZeroCountShowsTheUpperBound) {
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(0, 100000)), "0% (0-0.0038%)");
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(0, 10000)), "0% (0-0.038%)");
+}
+
+TEST(FormatRateWithInterval, TinyRateStaysReadable) {
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(31, 100000)), "0.031% (0.022-0.044%)");
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(3, 10000)), "0.030% (0.010-0.088%)");
+}
+
+TEST(FormatRateWithInterval, EveryTrialASuccess) {
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(20, 20)), "100% (83.89-100%)");
+}
+
+TEST(FormatRateWithInterval, NoTrialsIsADash) {
+  EXPECT_EQ(FormatRateWithInterval(RateEstimate::Of(0, 0)), "-");
+  EXPECT_EQ(FormatRate(RateEstimate::Of(0, 0)), "-");
+  EXPECT_EQ(FormatInterval(RateEstimate::Of(0, 0)), "");
+}
+
+}  // namespace
+}  // namespace dupsim
