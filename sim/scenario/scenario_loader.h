@@ -1,0 +1,25 @@
+// Reads scenarios from YAML (the format is documented in scenarios/README.md)
+// and strategies from the --strategy flag. Reading is strict: an unknown,
+// repeated or missing key, a value of the wrong type or out of range, and a
+// YAML syntax error all throw InputError with one line,
+// "file:line:column: key.path: message"; nothing else escapes.
+#pragma once
+
+#include <string>
+
+#include "sim/dedup/strategy_registry.h"
+#include "sim/scenario/scenario.h"
+
+namespace dupsim {
+
+// Reads the file at `path`; errors are positioned in it.
+Scenario LoadScenarioFile(const std::string& path);
+
+// Reads YAML text; `source_name` stands for the file in error positions and in Scenario::source.
+Scenario LoadScenarioText(const std::string& yaml, const std::string& source_name);
+
+// A strategy given on the command line: "idempotency_key" or a YAML flow map
+// "{name: client_debounce, window: 2s}". Errors name the flag "--strategy".
+ConfiguredStrategy ParseStrategyFlag(const std::string& text);
+
+}  // namespace dupsim

@@ -1,0 +1,195 @@
+#include "sim/scenario/scenario_reader.h"
+
+#include <limits>
+#include <memory>
+
+#include "sim/scenario/distribution_registry.h"
+#include "sim/scenario/strategy_spec_reader.h"
+#include "sim/scenario/yaml_map_reader.h"
+
+namespace dupsim {
+namespace {
+
+constexpr std::uint64_t kMaxIntents = 100'000'000;
+constexpr std::uint64_t kMaxAttempts = 20;
+// Far above any plausible user: the bound only catches typos.
+constexpr std::uint64_t kMaxPayAgainLimit = 1000;
+constexpr Time kDefaultPatience = 30 * kSecond;
+
+DistributionPtr Constant(Time value) {
+  return std::make_shared<ConstantDistribution>(value);
+}
+
+DistributionPtr ReadDistribution(const YamlMapReader& map, std::string_view key,
+                                 DistributionPtr fallback) {
+  auto value = map.Find(key);
+  return value ? DistributionRegistry::Builtin().Read(*value) : fallback;
+}
+
+double ReadPositiveNumber(const YamlValue& value) {
+  const double number = value.Number();
+  if (!(number > 0)) value.Fail("must be > 0, got " + value.node().Scalar());
+  return number;
+}
+
+Scenario::Arrivals ReadArrivals(const YamlValue& value) {
+  const YamlMapReader arrivals(value, {"rate_per_s"});
+  return Scenario::Arrivals{ReadPositiveNumber(arrivals.Get("rate_per_s"))};
+}
+
+void ReadDoubleTap(const YamlValue& value, Scenario::User& user) {
+  const YamlMapReader double_tap(value, {"probability", "gap"});
+  user.double_tap_probability = double_tap.Get("probability").Probability();
+  user.double_tap_gap = ReadDistribution(double_tap, "gap", user.double_tap_gap);
+}
+
+Scenario::User ReadUser(const YamlValue& value, Scenario::User user) {
+  const YamlMapReader reader(
+      value, {"double_tap", "patience", "pay_again_without_confirmation", "pay_again_limit"});
+  if (auto double_tap = reader.Find("double_tap")) ReadDoubleTap(*double_tap, user);
+  user.patience = ReadDistribution(reader, "patience", user.patience);
+  user.pay_again_probability =
+      reader.Probability("pay_again_without_confirmation", user.pay_again_probability);
+  if (auto limit = reader.Find("pay_again_limit")) {
+    user.pay_again_limit = static_cast<std::uint32_t>(limit->Count(0, kMaxPayAgainLimit));
+  }
+  return user;
+}
+
+void ReadRetry(const YamlValue& value, Scenario::Client& client) {
+  const YamlMapReader retry(value, {"max_attempts", "backoff"});
+  if (auto attempts = retry.Find("max_attempts")) {
+    client.max_attempts = static_cast<std::uint32_t>(attempts->Count(1, kMaxAttempts));
+  }
+  auto backoff_value = retry.Find("backoff");
+  if (!backoff_value) return;
+  const YamlMapReader backoff(*backoff_value, {"base", "cap", "jitter"});
+  client.backoff_base = backoff.Duration("base", client.backoff_base);
+  client.backoff_cap = backoff.Duration("cap", client.backoff_cap);
+  if (client.backoff_cap < client.backoff_base) {
+    // Point at whichever of the two was written; the other one is the default.
+    const YamlValue culprit = backoff.Find("cap") ? backoff.Get("cap") : backoff.Get("base");
+    culprit.Fail("cap (" + FormatDuration(client.backoff_cap) + ") must not be less than base (" +
+                 FormatDuration(client.backoff_base) + ")");
+  }
+  if (auto jitter = backoff.Find("jitter")) {
+    client.jitter = jitter->Choice({"none", "full"}) == 0 ? Jitter::kNone : Jitter::kFull;
+  }
+}
+
+Scenario::Client ReadClient(const YamlValue& value, Scenario::Client client) {
+  const YamlMapReader reader(value, {"timeout", "retry", "idempotency_key", "response_confirms"});
+  if (auto timeout = reader.Find("timeout")) {
+    client.timeout = timeout->Duration();
+    if (client.timeout == 0) timeout->Fail("must be > 0, got " + timeout->node().Scalar());
+  }
+  if (auto retry = reader.Find("retry")) ReadRetry(*retry, client);
+  if (auto scope = reader.Find("idempotency_key")) {
+    client.key_scope = scope->Choice({"per_intent", "per_attempt"}) == 0 ? KeyScope::kPerIntent
+                                                                         : KeyScope::kPerAttempt;
+  }
+  client.response_confirms = reader.Bool("response_confirms", client.response_confirms);
+  return client;
+}
+
+LinkOptions ReadLink(const YamlValue& value, LinkOptions link) {
+  const YamlMapReader reader(value, {"latency", "loss", "duplicate"});
+  link.latency = ReadDistribution(reader, "latency", link.latency);
+  link.loss_probability = reader.Probability("loss", link.loss_probability);
+  link.duplicate_probability = reader.Probability("duplicate", link.duplicate_probability);
+  return link;
+}
+
+Scenario::Network ReadNetwork(const YamlValue& value, Scenario::Network network) {
+  const YamlMapReader reader(value, {"request", "response"});
+  if (auto request = reader.Find("request")) network.request = ReadLink(*request, network.request);
+  if (auto response = reader.Find("response")) {
+    network.response = ReadLink(*response, network.response);
+  }
+  return network;
+}
+
+Scenario::Server ReadServer(const YamlValue& value, Scenario::Server server) {
+  const YamlMapReader reader(value, {"processing"});
+  server.processing = ReadDistribution(reader, "processing", server.processing);
+  return server;
+}
+
+Scenario::Confirmation ReadConfirmation(const YamlValue& value,
+                                        Scenario::Confirmation confirmation) {
+  const YamlMapReader reader(value, {"delay", "loss"});
+  confirmation.delay = ReadDistribution(reader, "delay", confirmation.delay);
+  confirmation.loss_probability = reader.Probability("loss", confirmation.loss_probability);
+  return confirmation;
+}
+
+std::vector<ConfiguredStrategy> ReadStrategies(const YamlValue& value) {
+  const std::vector<YamlValue> items = value.Items();
+  if (items.empty()) value.Fail("list at least one strategy");
+  std::vector<ConfiguredStrategy> strategies;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    ConfiguredStrategy strategy = ReadStrategySpec(items[i]);
+    // Two identical columns in a report would only confuse the comparison.
+    for (std::size_t j = 0; j < strategies.size(); ++j) {
+      if (strategies[j].label == strategy.label) {
+        items[i].Fail(strategy.label + " is already listed as strategies[" + std::to_string(j) +
+                      "]");
+      }
+    }
+    strategies.push_back(std::move(strategy));
+  }
+  return strategies;
+}
+
+std::vector<ConfiguredStrategy> DefaultStrategies() {
+  const StrategyRegistry& registry = StrategyRegistry::Builtin();
+  return {registry.Configure("none", StrategyParams("strategies", {})),
+          registry.Configure("idempotency_key", StrategyParams("strategies", {}))};
+}
+
+// Every distribution starts as a constant, so an absent key never leaves a null pointer.
+Scenario WithDefaultDistributions() {
+  Scenario scenario;
+  scenario.user.double_tap_gap = Constant(0);
+  scenario.user.patience = Constant(kDefaultPatience);
+  scenario.network.request.latency = Constant(0);
+  scenario.network.response.latency = Constant(0);
+  scenario.server.processing = Constant(0);
+  scenario.confirmation.delay = Constant(0);
+  return scenario;
+}
+
+}  // namespace
+
+Scenario ReadScenario(const YamlValue& root) {
+  if (!root.IsMap()) {
+    root.Fail("expected a scenario: a map with at least name, intents and arrivals; got " +
+              root.Describe());
+  }
+  const YamlMapReader reader(root, {"name", "description", "seed", "intents", "arrivals", "user",
+                                    "client", "network", "server", "confirmation", "strategies"});
+  Scenario scenario = WithDefaultDistributions();
+  const YamlValue name = reader.Get("name");
+  scenario.name = name.Text();
+  if (scenario.name.empty()) name.Fail("must not be empty");
+  if (auto description = reader.Find("description")) scenario.description = description->Text();
+  if (auto seed = reader.Find("seed")) {
+    scenario.seed = seed->Count(0, std::numeric_limits<std::uint64_t>::max());
+  }
+  scenario.intents = reader.Get("intents").Count(1, kMaxIntents);
+  scenario.arrivals = ReadArrivals(reader.Get("arrivals"));
+  if (auto user = reader.Find("user")) scenario.user = ReadUser(*user, scenario.user);
+  if (auto client = reader.Find("client")) scenario.client = ReadClient(*client, scenario.client);
+  if (auto network = reader.Find("network")) {
+    scenario.network = ReadNetwork(*network, scenario.network);
+  }
+  if (auto server = reader.Find("server")) scenario.server = ReadServer(*server, scenario.server);
+  if (auto confirmation = reader.Find("confirmation")) {
+    scenario.confirmation = ReadConfirmation(*confirmation, scenario.confirmation);
+  }
+  auto strategies = reader.Find("strategies");
+  scenario.strategies = strategies ? ReadStrategies(*strategies) : DefaultStrategies();
+  return scenario;
+}
+
+}  // namespace dupsim

@@ -1,0 +1,29 @@
+#include "sim/scenario/strategy_spec_reader.h"
+
+#include "sim/scenario/yaml_map_reader.h"
+
+namespace dupsim {
+
+ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
+  const StrategyRegistry& registry = StrategyRegistry::Builtin();
+  if (spec.IsScalar()) {
+    return registry.Configure(spec.Text(), StrategyParams(spec.path(), spec.pos()));
+  }
+  if (!spec.IsMap()) {
+    spec.Fail(
+        "expected a strategy name or a map such as { name: client_debounce, window: 1s }, "
+        "got " +
+        spec.Describe());
+  }
+  const YamlMapReader entry(spec);
+  const YamlValue name = entry.Get("name");
+  // Positioned at the name, so "unknown strategy" points at the word that is wrong.
+  StrategyParams params(spec.path(), name.pos());
+  for (const YamlMapReader::Entry& param : entry.entries()) {
+    if (param.key == "name") continue;
+    params.Add(param.key, StrategyParams::Value{param.value.Text(), param.value.pos()});
+  }
+  return registry.Configure(name.Text(), std::move(params));
+}
+
+}  // namespace dupsim

@@ -1,0 +1,57 @@
+// The --strategy flag: a strategy name or a YAML flow map; errors name the flag.
+#include <gtest/gtest.h>
+
+#include "sim/scenario/scenario_loader.h"
+
+namespace dupsim {
+namespace {
+
+std::string FlagError(const std::string& text) {
+  try {
+    ParseStrategyFlag(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+TEST(StrategyFlag, PlainName) {
+  const ConfiguredStrategy s = ParseStrategyFlag("idempotency_key");
+  EXPECT_EQ(s.name, "idempotency_key");
+  EXPECT_EQ(s.label, "idempotency_key");
+  EXPECT_NE(s.make(), nullptr);
+}
+
+TEST(StrategyFlag, FlowMapWithParameters) {
+  const ConfiguredStrategy s = ParseStrategyFlag("{name: client_debounce, window: 2s}");
+  EXPECT_EQ(s.name, "client_debounce");
+  EXPECT_EQ(s.label, "client_debounce(window=2s)");
+  EXPECT_EQ(ParseStrategyFlag("{name: client_debounce}").label, "client_debounce(window=1s)");
+  EXPECT_EQ(ParseStrategyFlag("  none ").label, "none");
+}
+
+TEST(StrategyFlag, Errors) {
+  EXPECT_EQ(FlagError("magic"),
+            "--strategy: unknown strategy 'magic' (known: client_debounce, idempotency_key, none)");
+  EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
+            "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
+  EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");
+  EXPECT_EQ(FlagError("{window: 2s}"), "--strategy.name: required key is missing");
+  EXPECT_EQ(FlagError("{name: none, name: none}"), "--strategy.name: duplicate key");
+  EXPECT_EQ(FlagError("[none, idempotency_key]"),
+            "--strategy: expected a strategy name or a map such as { name: client_debounce, "
+            "window: 1s }, got a list");
+  EXPECT_EQ(FlagError(""),
+            "--strategy: expected a strategy name such as idempotency_key or a map such as "
+            "{name: client_debounce, window: 2s}, got ''");
+  EXPECT_EQ(FlagError(","),
+            "--strategy: expected a strategy name such as idempotency_key or a map such as "
+            "{name: client_debounce, window: 2s}, got ',' (unexpected ',')");
+  EXPECT_EQ(FlagError("{name: client_debounce"),
+            "--strategy: expected a strategy name such as idempotency_key or a map such as "
+            "{name: client_debounce, window: 2s}, got '{name: client_debounce' (end of map flow "
+            "not found)");
+}
+
+}  // namespace
+}  // namespace dupsim
