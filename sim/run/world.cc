@@ -36,7 +36,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       configured_(strategy),
       intents_(static_cast<std::uint32_t>(scenario.intents)),
       strategy_(strategy.make()),
-      store_(scenario.intents),
+      store_(1024),  // grows by doubling: runs without keys never pay for a full table
       ledger_(intents_),
       client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), intents_,
               *strategy_),
