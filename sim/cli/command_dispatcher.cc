@@ -1,0 +1,110 @@
+// The top level of `dupsim`: global flags, finding the command by name, and
+// the single place where errors become one stderr line and an exit status.
+#include <array>
+#include <exception>
+
+#include "reports/tool_version.h"
+#include "sim/cli/command.h"
+#include "sim/cli/dupsim_cli.h"
+#include "sim/input/input_error.h"
+
+namespace dupsim {
+namespace {
+
+constexpr int kExitInternal = 1;
+constexpr int kExitBadInput = 2;
+
+constexpr std::array kCommands = {
+    Command{"run", "run scenarios under dedup strategies and report duplicate rates", &RunCommand},
+    Command{"list", "list the bundled scenarios, the strategies and the report formats",
+            &ListCommand},
+    Command{"validate", "check scenario files without running them", &ValidateCommand},
+};
+
+std::string CommandNames() {
+  std::string names;
+  for (const Command& c : kCommands) names += (names.empty() ? "" : ", ") + std::string(c.name);
+  return names;
+}
+
+void PrintHelp(std::ostream& out) {
+  out << "dupsim " << ToolVersion()
+      << ": simulates duplicate payments (double taps, client retries after\n"
+         "timeouts, delayed confirmations) and compares the strategies that prevent them.\n\n"
+         "Usage: dupsim COMMAND [ARGS] [OPTIONS]\n\n"
+         "Commands:\n";
+  for (const Command& c : kCommands) {
+    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << '\n';
+  }
+  out << "\nOptions:\n"
+         "  -h [ --help ]  show this help\n"
+         "  --version      print the version\n\n"
+         "'dupsim COMMAND --help' shows a command's options. With no scenario,\n"
+         "'dupsim run' runs the bundled default scenario.\n";
+}
+
+// The message of an error as one line, whatever a lower layer put in it.
+std::string OneLine(std::string message) {
+  for (char& c : message) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return message;
+}
+
+int Dispatch(const std::vector<std::string>& args, std::ostream& out) {
+  if (args.empty()) {
+    throw InputError("missing command (" + CommandNames() + "; try 'dupsim --help')");
+  }
+  const std::string& first = args.front();
+  if (first == "--help" || first == "-h" || first == "help") {
+    if (first == "help" && args.size() > 1) return Dispatch({args[1], "--help"}, out);
+    PrintHelp(out);
+    return 0;
+  }
+  if (first == "--version") {
+    out << "dupsim " << ToolVersion() << '\n';
+    return 0;
+  }
+  if (!first.empty() && first.front() == '-') {
+    throw InputError("unrecognised option '" + first + "' (try 'dupsim --help')");
+  }
+  const Command* command = FindCommand(first);
+  if (!command) {
+    throw InputError("unknown command '" + first + "' (commands: " + CommandNames() + ")");
+  }
+  return command->run({args.begin() + 1, args.end()}, out);
+}
+
+}  // namespace
+
+std::span<const Command> Commands() {
+  return kCommands;
+}
+
+const Command* FindCommand(std::string_view name) {
+  for (const Command& c : kCommands) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+int RunDupsim(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // Output already written (validate's "ok" lines) comes before the error line.
+  try {
+    return Dispatch(args, out);
+  } catch (const InputError& e) {
+    out.flush();
+    err << "dupsim: error: " << OneLine(e.what()) << std::endl;
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    out.flush();
+    err << "dupsim: internal error: " << OneLine(e.what()) << std::endl;
+    return kExitInternal;
+  } catch (...) {
+    out.flush();
+    err << "dupsim: internal error: unknown exception" << std::endl;
+    return kExitInternal;
+  }
+}
+
+}  // namespace dupsim

@@ -1,0 +1,76 @@
+// `dupsim list`: what a user can name on the command line, one line each.
+#include <algorithm>
+#include <sstream>
+
+#include "reports/report_format_registry.h"
+#include "sim/cli/command.h"
+#include "sim/cli/flag_parser.h"
+#include "sim/scenario/bundled_scenarios.h"
+
+namespace dupsim {
+namespace {
+
+namespace po = boost::program_options;
+
+// Descriptions may span lines in YAML; a listing keeps one line per entry.
+std::string OneLine(const std::string& text) {
+  std::istringstream words(text);
+  std::string line, word;
+  while (words >> word) line += (line.empty() ? "" : " ") + word;
+  return line;
+}
+
+struct Entry {
+  std::string name;
+  std::string text;
+};
+
+void PrintSection(std::string_view title, const std::vector<Entry>& entries, std::ostream& out) {
+  std::size_t width = 0;
+  for (const Entry& e : entries) width = std::max(width, e.name.size());
+  out << title << ":\n";
+  for (const Entry& e : entries) {
+    out << "  " << e.name;
+    if (!e.text.empty()) out << std::string(width - e.name.size() + 2, ' ') << e.text;
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help");
+  const ParsedFlags flags = ParseFlags(args, options);
+  if (flags.values.count("help")) {
+    out << "Usage: dupsim list\n\n"
+           "Lists the bundled scenarios (for 'dupsim run NAME'), the dedup strategies\n"
+           "(for 'dupsim run --strategy NAME') and the report formats ('--format NAME').\n\n"
+        << options;
+    return 0;
+  }
+  RejectArguments("list", flags.positional);
+
+  std::vector<Entry> scenarios;
+  for (const BundledScenario& bundled : BundledScenarios()) {
+    std::string text = OneLine(LoadBundledScenario(bundled).description);
+    if (bundled.name == DefaultScenarioName()) text += " (default)";
+    scenarios.push_back({std::string(bundled.name), text});
+  }
+  std::vector<Entry> strategies;
+  for (const StrategyInfo* info : StrategyRegistry::Builtin().All()) {
+    strategies.push_back({info->name, OneLine(info->summary)});
+  }
+  std::vector<Entry> formats;
+  for (const ReportFormat* format : ReportFormatRegistry::Builtin().All()) {
+    formats.push_back({std::string(format->name()), std::string(format->summary())});
+  }
+  PrintSection("Bundled scenarios", scenarios, out);
+  out << '\n';
+  PrintSection("Strategies", strategies, out);
+  out << '\n';
+  PrintSection("Report formats", formats, out);
+  return 0;
+}
+
+}  // namespace dupsim

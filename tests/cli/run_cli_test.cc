@@ -1,0 +1,159 @@
+// `dupsim run` end to end: output formats, determinism and the overriding flags.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/dupsim_process.h"
+
+namespace dupsim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const std::vector<std::string> kResultKeys = {"scenario",
+                                              "source",
+                                              "strategy",
+                                              "strategy_config",
+                                              "seed",
+                                              "intents",
+                                              "charges",
+                                              "duplicate_charges",
+                                              "duplicate_rate",
+                                              "duplicate_rate_ci95",
+                                              "intents_with_duplicates",
+                                              "lost_payments",
+                                              "lost_payment_rate",
+                                              "lost_payment_rate_ci95",
+                                              "taps",
+                                              "taps_swallowed",
+                                              "pay_agains",
+                                              "attempts",
+                                              "timeouts",
+                                              "replayed_responses",
+                                              "confirmed_intents",
+                                              "events",
+                                              "virtual_end_us"};
+
+ProcessResult DupsimRun(std::vector<std::string> args) {
+  args.insert(args.begin(), "run");
+  return RunDupsimBinary(args);
+}
+
+// Runs with --format json, expects success and returns the parsed report.
+Json RunJson(std::vector<std::string> args) {
+  args.insert(args.end(), {"--format", "json"});
+  const ProcessResult r = DupsimRun(args);
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  return Json::parse(r.out);
+}
+
+TEST(RunCli, NoArgumentsRunsTheDefaultScenarioAsATable) {
+  const ProcessResult r = DupsimRun({});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("(<bundled>/double_tap.yaml, seed "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  strategy "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("dup rate (95% CI)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("% ("), std::string::npos) << r.out;
+}
+
+TEST(RunCli, JsonHasEveryFieldInOrder) {
+  const Json doc = RunJson({"--intents", "2000"});
+  std::vector<std::string> top;
+  for (const auto& [key, value] : doc.items()) top.push_back(key);
+  EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results"}));
+  EXPECT_EQ(doc["tool"], "dupsim");
+  EXPECT_EQ(doc["version"], DUPSIM_EXPECTED_VERSION);
+  ASSERT_TRUE(doc["results"].is_array());
+  ASSERT_FALSE(doc["results"].empty());
+  for (const Json& result : doc["results"]) {
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : result.items()) keys.push_back(key);
+    EXPECT_EQ(keys, kResultKeys);
+    EXPECT_EQ(result["source"], "<bundled>/double_tap.yaml");
+    EXPECT_EQ(result["intents"], 2000);
+    for (const char* ci : {"duplicate_rate_ci95", "lost_payment_rate_ci95"}) {
+      ASSERT_EQ(result[ci].size(), 2u) << ci;
+      EXPECT_LE(result[ci][0].get<double>(), result[ci][1].get<double>()) << ci;
+    }
+    EXPECT_EQ(result["duplicate_rate"].get<double>(),
+              result["duplicate_charges"].get<double>() / 2000.0);
+  }
+}
+
+TEST(RunCli, SameSeedGivesIdenticalBytes) {
+  const std::vector<std::string> args = {
+      "double_tap", "timeout_retry", "--intents", "2000", "--seed", "5", "--format", "json"};
+  const ProcessResult first = DupsimRun(args);
+  const ProcessResult second = DupsimRun(args);
+  ASSERT_EQ(first.exit_status, 0) << first.err;
+  EXPECT_EQ(first.out, second.out);
+}
+
+TEST(RunCli, ThreadCountDoesNotChangeTheBytes) {
+  for (const char* format : {"json", "table"}) {
+    std::vector<std::string> args = {"double_tap", "timeout_retry", "delayed_confirmation",
+                                     "--intents",  "2000",          "--format",
+                                     format,       "--threads"};
+    args.push_back("1");
+    const ProcessResult one = DupsimRun(args);
+    args.back() = "2";
+    const ProcessResult two = DupsimRun(args);
+    args.back() = "0";
+    const ProcessResult per_core = DupsimRun(args);
+    ASSERT_EQ(one.exit_status, 0) << one.err;
+    EXPECT_EQ(one.out, two.out) << format;
+    EXPECT_EQ(one.out, per_core.out) << format;
+  }
+}
+
+TEST(RunCli, SeedChangesTheNumbers) {
+  Json a = RunJson({"--intents", "2000", "--seed", "1"});
+  Json b = RunJson({"--intents", "2000", "--seed", "2"});
+  ASSERT_EQ(a["results"].size(), b["results"].size());
+  EXPECT_EQ(a["results"][0]["seed"], 1);
+  EXPECT_EQ(b["results"][0]["seed"], 2);
+  for (Json* doc : {&a, &b}) {
+    for (Json& result : (*doc)["results"]) result.erase("seed");
+  }
+  EXPECT_NE(a["results"], b["results"]);
+}
+
+TEST(RunCli, StrategyFlagsReplaceTheScenarioList) {
+  const Json doc =
+      RunJson({"double_tap", "timeout_retry", "--intents", "2000", "--strategy", "idempotency_key",
+               "--strategy", "{name: client_debounce, window: 2s}"});
+  ASSERT_EQ(doc["results"].size(), 4u);
+  for (std::size_t i = 0; i < 4; i += 2) {
+    EXPECT_EQ(doc["results"][i]["strategy"], "idempotency_key");
+    EXPECT_EQ(doc["results"][i + 1]["strategy"], "client_debounce");
+    EXPECT_EQ(doc["results"][i + 1]["strategy_config"], "client_debounce(window=2s)");
+  }
+  EXPECT_EQ(doc["results"][0]["source"], "<bundled>/double_tap.yaml");
+  EXPECT_EQ(doc["results"][2]["source"], "<bundled>/timeout_retry.yaml");
+}
+
+TEST(RunCli, ScenarioByPath) {
+  const std::string path = std::string(DUPSIM_SOURCE_DIR) + "/scenarios/double_tap.yaml";
+  const Json doc = RunJson({path, "--intents", "2000"});
+  ASSERT_FALSE(doc["results"].empty());
+  EXPECT_EQ(doc["results"][0]["source"], path);
+}
+
+TEST(RunCli, OutputWritesTheReportToAFile) {
+  const ScratchDir dir;
+  const std::string path = dir.path() + "/report.json";
+  const std::vector<std::string> args = {"--intents", "2000", "--format", "json"};
+  std::vector<std::string> to_file = args;
+  to_file.insert(to_file.end(), {"--output", path});
+  const ProcessResult r = DupsimRun(to_file);
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(ReadFile(path), DupsimRun(args).out);
+  EXPECT_NO_THROW(Json::parse(ReadFile(path)));
+}
+
+}  // namespace
+}  // namespace dupsim
