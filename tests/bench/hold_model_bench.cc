@@ -40,7 +40,7 @@ void BM_HoldModel(benchmark::State& state) {
 }
 
 BENCHMARK_TEMPLATE(BM_HoldModel, QuaternaryHeap)->Arg(10000)->Arg(100000);
-BENCHMARK_TEMPLATE(BM_HoldModel, BinaryHeap)->Arg(10000);
+BENCHMARK_TEMPLATE(BM_HoldModel, BinaryHeap)->Arg(10000)->Arg(100000);
 
 }  // namespace
 }  // namespace dupsim
