@@ -4,35 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/dupsim_process.h"
+#include "tests/support/json_result_keys.h"
 
 namespace dupsim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-const std::vector<std::string> kResultKeys = {"scenario",
-                                              "source",
-                                              "strategy",
-                                              "strategy_config",
-                                              "seed",
-                                              "intents",
-                                              "charges",
-                                              "duplicate_charges",
-                                              "duplicate_rate",
-                                              "duplicate_rate_ci95",
-                                              "intents_with_duplicates",
-                                              "lost_payments",
-                                              "lost_payment_rate",
-                                              "lost_payment_rate_ci95",
-                                              "taps",
-                                              "taps_swallowed",
-                                              "pay_agains",
-                                              "attempts",
-                                              "timeouts",
-                                              "replayed_responses",
-                                              "confirmed_intents",
-                                              "events",
-                                              "virtual_end_us"};
 
 ProcessResult DupsimRun(std::vector<std::string> args) {
   args.insert(args.begin(), "run");
@@ -70,7 +47,7 @@ TEST(RunCli, JsonHasEveryFieldInOrder) {
   for (const Json& result : doc["results"]) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : result.items()) keys.push_back(key);
-    EXPECT_EQ(keys, kResultKeys);
+    EXPECT_EQ(keys, testing::JsonResultKeys());
     EXPECT_EQ(result["source"], "<bundled>/double_tap.yaml");
     EXPECT_EQ(result["intents"], 2000);
     for (const char* ci : {"duplicate_rate_ci95", "lost_payment_rate_ci95"}) {

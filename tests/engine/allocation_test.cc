@@ -4,28 +4,9 @@
 // the queue has its capacity.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
-
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
-void* operator new(std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "tests/support/allocation_counter.h"
 
 namespace dupsim {
 namespace {
@@ -48,14 +29,14 @@ TEST(AllocationTest, HoldModelAllocatesNothingPerEvent) {
   for (std::uint64_t i = 0; i < 10000; ++i) sim.ScheduleAt(static_cast<Time>(i), hold.self, 0, i);
   for (int i = 0; i < 1000; ++i) sim.Step();  // warm up
 
-  const long before = g_allocations.load();
+  const long before = testing::AllocationCount();
   for (int i = 0; i < 200000; ++i) ASSERT_TRUE(sim.Step());
-  EXPECT_EQ(g_allocations.load() - before, 0);
+  EXPECT_EQ(testing::AllocationCount() - before, 0);
   EXPECT_EQ(sim.Pending(), 10000u);
 
   // The counter does see allocations: growing past the reserved capacity allocates.
   for (std::uint64_t i = 0; i < 20000; ++i) sim.Schedule(1, hold.self, 0, i);
-  EXPECT_GT(g_allocations.load() - before, 0);
+  EXPECT_GT(testing::AllocationCount() - before, 0);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tests/reports/sample_report.h"
+#include "tests/support/json_result_keys.h"
 
 namespace dupsim {
 namespace {
@@ -56,29 +57,7 @@ TEST(JsonReport, KeysComeInTheDocumentedOrder) {
   for (const auto& [key, value] : doc.items()) top.push_back(key);
   EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results"}));
 
-  const std::vector<std::string> expected = {"scenario",
-                                             "source",
-                                             "strategy",
-                                             "strategy_config",
-                                             "seed",
-                                             "intents",
-                                             "charges",
-                                             "duplicate_charges",
-                                             "duplicate_rate",
-                                             "duplicate_rate_ci95",
-                                             "intents_with_duplicates",
-                                             "lost_payments",
-                                             "lost_payment_rate",
-                                             "lost_payment_rate_ci95",
-                                             "taps",
-                                             "taps_swallowed",
-                                             "pay_agains",
-                                             "attempts",
-                                             "timeouts",
-                                             "replayed_responses",
-                                             "confirmed_intents",
-                                             "events",
-                                             "virtual_end_us"};
+  const std::vector<std::string>& expected = testing::JsonResultKeys();
   ASSERT_EQ(doc["results"].size(), 3u);
   for (const auto& result : doc["results"]) {
     std::vector<std::string> keys;

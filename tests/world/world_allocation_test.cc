@@ -4,28 +4,9 @@
 // global operator new.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "sim/run/world.h"
+#include "tests/support/allocation_counter.h"
 #include "tests/world/quiet_world.h"
-
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
-void* operator new(std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
 
 namespace dupsim {
 namespace {
@@ -40,9 +21,9 @@ TEST(WorldAllocationTest, RunAllocatesOnlyForAmortisedGrowth) {
   for (const char* name : {"none", "idempotency_key"}) {
     const ConfiguredStrategy strategy = testing::Strategy(name);
     auto world = std::make_unique<World>(s, strategy);
-    const long before = g_allocations.load();
+    const long before = testing::AllocationCount();
     const RunResult r = world->Run();
-    const long during = g_allocations.load() - before;
+    const long during = testing::AllocationCount() - before;
     ASSERT_GT(r.events, 500000u) << name;
     // RunResult's strings account for a handful; growth doublings for the rest.
     EXPECT_LT(during, 100) << name << ": " << during << " allocations in " << r.events << " events";

@@ -1,0 +1,37 @@
+// The documented key order of one entry of the JSON report's "results" array
+// (reports/README.md). Tests of the renderer and of the CLI both check it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dupsim::testing {
+
+inline const std::vector<std::string>& JsonResultKeys() {
+  static const std::vector<std::string> keys = {"scenario",
+                                                "source",
+                                                "strategy",
+                                                "strategy_config",
+                                                "seed",
+                                                "intents",
+                                                "charges",
+                                                "duplicate_charges",
+                                                "duplicate_rate",
+                                                "duplicate_rate_ci95",
+                                                "intents_with_duplicates",
+                                                "lost_payments",
+                                                "lost_payment_rate",
+                                                "lost_payment_rate_ci95",
+                                                "taps",
+                                                "taps_swallowed",
+                                                "pay_agains",
+                                                "attempts",
+                                                "timeouts",
+                                                "replayed_responses",
+                                                "confirmed_intents",
+                                                "events",
+                                                "virtual_end_us"};
+  return keys;
+}
+
+}  // namespace dupsim::testing
