@@ -20,8 +20,6 @@ namespace {
 
 namespace po = boost::program_options;
 
-// The scenario loader's bound for `intents`, so the flag accepts what a file does.
-constexpr std::uint64_t kMaxIntents = 100'000'000;
 // Far above any core count; it only catches typos.
 constexpr std::uint64_t kMaxThreads = 4096;
 
@@ -85,9 +83,9 @@ void ApplyOverrides(const po::variables_map& values, std::vector<Scenario>& scen
     for (Scenario& s : scenarios) s.strategies = strategies;
   }
   if (values.count("intents")) {
-    const std::uint64_t intents =
-        ParseWholeNumber("--intents", values["intents"].as<std::string>(), 1, kMaxIntents);
-    for (Scenario& s : scenarios) s.intents = intents;
+    const std::uint64_t intents = ParseWholeNumber("--intents", values["intents"].as<std::string>(),
+                                                   1, kMaxIntents)  // as in files;
+                                  for (Scenario& s : scenarios) s.intents = intents;
   }
   if (values.count("seed")) {
     const std::uint64_t seed = ParseWholeNumber("--seed", values["seed"].as<std::string>(), 0,

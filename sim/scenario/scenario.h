@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/distribution.h"
-#include "sim/engine/virtual_time.h"
 #include "fakes/client_app.h"
 #include "sim/dedup/strategy_registry.h"
+#include "sim/engine/distribution.h"
+#include "sim/engine/virtual_time.h"
 #include "sim/network/network_link.h"
 
 namespace dupsim {
@@ -21,6 +21,9 @@ namespace dupsim {
 using LinkOptions = NetworkLinkOptions;
 
 // KeyScope (per_intent, per_attempt) and Jitter (none, full) come from fakes/client_app.h.
+
+// The most intents one run may simulate: a run holds about 100 bytes per intent.
+inline constexpr std::uint64_t kMaxIntents = 100'000'000;
 
 struct Scenario {
   std::string name;         // short identifier shown in reports
@@ -43,8 +46,8 @@ struct Scenario {
   } user;
 
   struct Client {
-    Time timeout = 3 * kSecond;            // per attempt; a late response is discarded
-    std::uint32_t max_attempts = 1;        // HTTP attempts per submission, >= 1
+    Time timeout = 3 * kSecond;      // per attempt; a late response is discarded
+    std::uint32_t max_attempts = 1;  // HTTP attempts per submission, >= 1
     Time backoff_base = 200 * kMillisecond;
     Time backoff_cap = 2 * kSecond;
     Jitter jitter = Jitter::kFull;

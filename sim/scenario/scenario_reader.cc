@@ -10,7 +10,6 @@
 namespace dupsim {
 namespace {
 
-constexpr std::uint64_t kMaxIntents = 100'000'000;
 constexpr std::uint64_t kMaxAttempts = 20;
 // Far above any plausible user: the bound only catches typos.
 constexpr std::uint64_t kMaxPayAgainLimit = 1000;
