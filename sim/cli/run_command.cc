@@ -83,9 +83,9 @@ void ApplyOverrides(const po::variables_map& values, std::vector<Scenario>& scen
     for (Scenario& s : scenarios) s.strategies = strategies;
   }
   if (values.count("intents")) {
-    const std::uint64_t intents = ParseWholeNumber("--intents", values["intents"].as<std::string>(),
-                                                   1, kMaxIntents)  // as in files;
-                                  for (Scenario& s : scenarios) s.intents = intents;
+    const std::uint64_t intents =
+        ParseWholeNumber("--intents", values["intents"].as<std::string>(), 1, kMaxIntents);
+    for (Scenario& s : scenarios) s.intents = intents;
   }
   if (values.count("seed")) {
     const std::uint64_t seed = ParseWholeNumber("--seed", values["seed"].as<std::string>(), 0,
