@@ -11,8 +11,9 @@ namespace dupsim {
 namespace {
 
 constexpr std::uint64_t kMaxAttempts = 20;
-// Far above any plausible user: the bound only catches typos.
-constexpr std::uint64_t kMaxPayAgainLimit = 1000;
+// Above any plausible user; the client app keeps a page per (intent, checkout), so the
+// bound also caps memory (sim/scenario/scenario.h, kMaxIntents).
+constexpr std::uint64_t kMaxPayAgainLimit = 10;
 constexpr Time kDefaultPatience = 30 * kSecond;
 
 DistributionPtr Constant(Time value) {

@@ -104,8 +104,8 @@ TEST(ScenarioErrors, ValuesOutOfRange) {
             "x.yaml:4:34: client.retry.max_attempts: must be in [1, 20], got 0");
   EXPECT_EQ(ErrorAfterBase("client: { retry: { max_attempts: 21 } }\n"),
             "x.yaml:4:34: client.retry.max_attempts: must be in [1, 20], got 21");
-  EXPECT_EQ(ErrorAfterBase("user: { pay_again_limit: 1001 }\n"),
-            "x.yaml:4:26: user.pay_again_limit: must be in [0, 1000], got 1001");
+  EXPECT_EQ(ErrorAfterBase("user: { pay_again_limit: 11 }\n"),
+            "x.yaml:4:26: user.pay_again_limit: must be in [0, 10], got 11");
   EXPECT_EQ(ErrorAfterBase("client: { timeout: 0 }\n"),
             "x.yaml:4:20: client.timeout: must be > 0, got 0");
   EXPECT_EQ(ErrorAfterBase("client: { timeout: -1s }\n"),
