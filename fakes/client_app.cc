@@ -75,6 +75,8 @@ void ClientApp::SendAttempt(Slot s) {
   msg = Message{};
   msg.kind = MessageKind::kChargeRequest;
   msg.attempt = sub.attempt;
+  msg.checkout = static_cast<std::uint8_t>(sub.checkout);
+  msg.tap = sub.tap_index;
   msg.intent = sub.intent;
   msg.key = KeyFor(sub);
   msg.submission = s;

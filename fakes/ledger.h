@@ -1,31 +1,43 @@
 // The ledger of committed charges. Every charge records the intent that caused
-// it: the simulator's ground truth, from which duplicates are counted exactly
-// (a real ledger only knows payer, payee, amount and keys).
+// it and where its request came from: the simulator's ground truth, from which
+// duplicates are counted exactly and labelled with their root cause (a real
+// ledger only knows payer, payee, amount and keys).
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "metrics/root_cause.h"
 #include "sim/dedup/strategy.h"
 
 namespace dupsim {
 
 class Ledger {
  public:
-  explicit Ledger(std::uint32_t intents) : charges_per_intent_(intents, 0) {}
+  explicit Ledger(std::uint32_t intents)
+      : charges_per_intent_(intents, 0), first_origin_(intents) {}
 
-  void Commit(IntentId intent) {
-    ++charges_per_intent_[intent];
+  // Precondition: intent < intents (checked by the run's invariants, see InvariantChecker).
+  void Commit(IntentId intent, const ChargeOrigin& origin) {
     ++charges_;
+    if (charges_per_intent_[intent]++ == 0) {
+      first_origin_[intent] = origin;
+      return;
+    }
+    ++duplicates_by_cause_[static_cast<std::size_t>(
+        ClassifyDuplicate(first_origin_[intent], origin))];
   }
 
   std::uint64_t Charges() const { return charges_; }
   std::uint32_t ChargesOf(IntentId intent) const { return charges_per_intent_[intent]; }
   std::span<const std::uint32_t> ChargesPerIntent() const { return charges_per_intent_; }
+  const RootCauseCounts& DuplicatesByCause() const { return duplicates_by_cause_; }
 
  private:
   std::vector<std::uint32_t> charges_per_intent_;
+  std::vector<ChargeOrigin> first_origin_;
+  RootCauseCounts duplicates_by_cause_{};
   std::uint64_t charges_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "metrics/root_cause.h"
 #include "metrics/wilson_interval.h"
 #include "sim/engine/virtual_time.h"
 
@@ -35,7 +36,8 @@ struct RunResult {
   // duplicate_charges / intents. The interval treats each duplicate as one success in
   // `intents` trials: exact while no intent has two duplicates; capped at intents.
   RateEstimate duplicate_rate;
-  std::uint64_t lost_payments = 0;  // intents that ended with no charge
+  RootCauseCounts duplicates_by_cause{};  // sums to duplicate_charges
+  std::uint64_t lost_payments = 0;        // intents that ended with no charge
   RateEstimate lost_payment_rate;
 
   // What the parties did, for explaining the figures above.

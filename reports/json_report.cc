@@ -26,6 +26,11 @@ Json ResultJson(const RunResult& r) {
   j["duplicate_rate"] = r.duplicate_rate.rate;
   j["duplicate_rate_ci95"] = Interval95(r.duplicate_rate);
   j["intents_with_duplicates"] = r.intents_with_duplicates;
+  Json causes = Json::object();
+  for (std::size_t c = 0; c < kRootCauseCount; ++c) {
+    causes[std::string(RootCauseName(static_cast<RootCause>(c)))] = r.duplicates_by_cause[c];
+  }
+  j["duplicates_by_cause"] = std::move(causes);
   j["lost_payments"] = r.lost_payments;
   j["lost_payment_rate"] = r.lost_payment_rate.rate;
   j["lost_payment_rate_ci95"] = Interval95(r.lost_payment_rate);

@@ -17,6 +17,9 @@ struct Message {
   MessageKind kind = MessageKind::kChargeRequest;
   bool replayed = false;      // a response the server answered from its key store
   std::uint8_t attempt = 0;   // 1-based HTTP attempt of the submission
+  std::uint8_t checkout = 0;  // the checkout page that sent it (0: the first)
+  std::uint8_t tap = 0;       // the tap on that page that started the submission
+  bool network_copy = false;  // made by the network duplicating a message
   std::uint32_t intent = 0;   // ground truth, for counting; servers must not act on it
   std::uint64_t key = 0;      // idempotency key, 0 = none
   Slot submission = kNoSlot;  // the client submission that sent it

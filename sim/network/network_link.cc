@@ -33,7 +33,8 @@ void NetworkLink::Send(Slot slot) {
   sim_.Schedule(latency, destination_, delivery_kind_, slot);
   if (duplicated) {
     ++counters_.duplicated;
-    const Message copy = pool_[slot];
+    Message copy = pool_[slot];
+    copy.network_copy = true;
     const Slot copy_slot = pool_.Alloc();
     pool_[copy_slot] = copy;
     sim_.Schedule(copy_latency, destination_, delivery_kind_, copy_slot);

@@ -75,6 +75,7 @@ RunResult World::Run() {
   r.duplicate_charges = count.duplicate_charges;
   r.intents_with_duplicates = count.intents_with_duplicates;
   r.duplicate_rate = RateEstimate::Of(count.duplicate_charges, count.intents);
+  r.duplicates_by_cause = ledger_.DuplicatesByCause();
   r.lost_payments = count.lost_payments;
   r.lost_payment_rate = RateEstimate::Of(count.lost_payments, count.intents);
   r.taps = client_.counters().taps;

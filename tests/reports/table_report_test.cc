@@ -129,3 +129,19 @@ TEST(TableReport, EmptyReport) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(TableReport, StrategiesWithDuplicatesListTheirRootCauses) {
+  const std::string text = Render(SampleReport());
+  // none: 998 duplicates, 899 double taps and 99 retries (sample_report.cc).
+  EXPECT_NE(text.find("  root causes, none: double_tap 899 (90%), client_retry 99 (10%)\n"),
+            std::string::npos)
+      << text;
+  // client_debounce had none, so it gets no line.
+  EXPECT_EQ(text.find("root causes, client_debounce"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dupsim

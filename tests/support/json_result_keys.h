@@ -19,6 +19,7 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "duplicate_rate",
                                                 "duplicate_rate_ci95",
                                                 "intents_with_duplicates",
+                                                "duplicates_by_cause",
                                                 "lost_payments",
                                                 "lost_payment_rate",
                                                 "lost_payment_rate_ci95",

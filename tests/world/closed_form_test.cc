@@ -16,6 +16,10 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
+std::uint64_t ByCause(const RunResult& r, RootCause cause) {
+  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
+}
+
 // |measured mean - expected| within 4 standard errors of a per-intent variable with variance var.
 void ExpectMeanNear(double measured, double expected, double var, std::uint64_t n) {
   EXPECT_NEAR(measured, expected, 4 * std::sqrt(var / static_cast<double>(n)));
@@ -41,6 +45,7 @@ TEST(ClosedFormTest, DoubleTapProbabilityIsTheDuplicateRateWithoutDefence) {
   // Every second tap is a second charge, exactly.
   EXPECT_EQ(r.duplicate_charges, r.taps - r.intents);
   EXPECT_EQ(r.intents_with_duplicates, r.duplicate_charges);
+  EXPECT_EQ(ByCause(r, RootCause::kDoubleTap), r.duplicate_charges);  // and nothing else
   EXPECT_LE(r.duplicate_rate.ci95.low, p);
   EXPECT_GE(r.duplicate_rate.ci95.high, p);
   ExpectMeanNear(r.duplicate_rate.rate, p, p * (1 - p), s.intents);
@@ -96,6 +101,7 @@ TEST(ClosedFormTest, ResponseLossWithThreeAttemptsGivesQPlusQSquared) {
   ExpectMeanNear(r.duplicate_rate.rate, mean, second_moment - mean * mean, s.intents);
   EXPECT_EQ(r.lost_payments, 0u);
   EXPECT_EQ(r.charges, r.attempts);  // no request is lost: every attempt is charged
+  EXPECT_EQ(ByCause(r, RootCause::kClientRetry), r.duplicate_charges);
   // At least one duplicate exactly when the first response was lost.
   ExpectMeanNear(static_cast<double>(r.intents_with_duplicates) / static_cast<double>(r.intents), q,
                  q * (1 - q), s.intents);
@@ -131,6 +137,7 @@ TEST(ClosedFormTest, NetworkDuplicatesAreChargedTwiceWithoutKeys) {
   s.network.request.duplicate_probability = d;
   const RunResult r = RunScenario(s, Strategy("none"));
   ExpectMeanNear(r.duplicate_rate.rate, d, d * (1 - d), s.intents);
+  EXPECT_EQ(ByCause(r, RootCause::kNetworkDuplicate), r.duplicate_charges);
   EXPECT_EQ(RunScenario(s, Strategy("idempotency_key")).duplicate_charges, 0u);
 }
 
@@ -144,9 +151,24 @@ TEST(ClosedFormTest, LateConfirmationMakesPatientUsersPayAgainWhateverTheKeys) {
     const RunResult r = RunScenario(s, Strategy(name));
     EXPECT_EQ(r.pay_agains, s.intents) << name;
     EXPECT_EQ(r.duplicate_charges, s.intents) << name;  // a new checkout is a new key
+    EXPECT_EQ(ByCause(r, RootCause::kUserRepayNoConfirmation), s.intents) << name;
   }
   s.confirmation.delay = Constant(kSecond);  // in time: nobody pays again
   EXPECT_EQ(RunScenario(s, Strategy("none")).duplicate_charges, 0u);
+}
+
+TEST(ClosedFormTest, ARetryOfASecondTapIsADoubleTap) {
+  // Every response lost, 2 attempts, every user taps twice in flight: 4 charges per intent.
+  Scenario s = QuietWorld(1000);
+  s.user.double_tap_probability = 1.0;
+  s.client.max_attempts = 2;
+  s.network.response.loss_probability = 1.0;
+  const RunResult r = RunScenario(s, Strategy("none"));
+  EXPECT_EQ(r.charges, 4 * s.intents);
+  // Relative to the first charge (tap 0, attempt 1): tap 0's retry is a client retry; tap 1's
+  // two attempts are both the double tap's doing.
+  EXPECT_EQ(ByCause(r, RootCause::kClientRetry), s.intents);
+  EXPECT_EQ(ByCause(r, RootCause::kDoubleTap), 2 * s.intents);
 }
 
 TEST(ClosedFormTest, PayAgainLimitBoundsRepeatedPayments) {

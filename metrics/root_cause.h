@@ -1,0 +1,41 @@
+// Why a duplicate charge happened. Every charge carries its origin (which
+// checkout page, which tap, which attempt, whether the network copied it);
+// a duplicate's root cause is the first way its origin differs from the origin
+// of the intent's first charge, outermost first: a retry of a second tap is a
+// double tap, because without the tap there would have been nothing to retry.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace dupsim {
+
+enum class RootCause : std::uint8_t {
+  kDoubleTap,                // a second tap on the same checkout page
+  kClientRetry,              // the app retried an attempt that had in fact been charged
+  kUserRepayNoConfirmation,  // no confirmation in time: the user paid again on a new page
+  kNetworkDuplicate,         // the network delivered one request twice
+  kCount,
+};
+
+inline constexpr std::size_t kRootCauseCount = static_cast<std::size_t>(RootCause::kCount);
+
+// The snake_case name used in reports: "double_tap", "client_retry", ...
+std::string_view RootCauseName(RootCause cause);
+
+// Counts per cause, indexed by RootCause.
+using RootCauseCounts = std::array<std::uint64_t, kRootCauseCount>;
+
+// Where one charge request came from, as the ledger records it.
+struct ChargeOrigin {
+  std::uint8_t checkout = 0;  // 0: first page; n: the n-th pay-again
+  std::uint8_t tap = 0;       // 0: the page's first tap
+  std::uint8_t attempt = 1;   // 1-based HTTP attempt
+  bool network_copy = false;  // a copy the network made
+};
+
+// Precondition: `duplicate` was charged for the same intent after `first`.
+RootCause ClassifyDuplicate(const ChargeOrigin& first, const ChargeOrigin& duplicate);
+
+}  // namespace dupsim
