@@ -22,7 +22,8 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       pool_(pool),
       options_(options),
       strategy_(strategy),
-      pages_(static_cast<std::size_t>(intents) * options.checkouts_per_intent) {
+      pages_(static_cast<std::size_t>(intents) * options.checkouts_per_intent),
+      acknowledged_(intents, 0) {
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= 256);
   per_intent_.reserve(intents);
@@ -126,6 +127,7 @@ void ClientApp::OnResponse(Slot m) {
   Page& page = PageOf(sub.intent, sub.checkout);
   page.showing_success = true;
   const IntentId intent = sub.intent;
+  acknowledged_[intent] = 1;
   Finish(msg.submission);
   assert(listener_ != nullptr);
   if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "fakes/payment_confirmation_listener.h"
@@ -72,6 +73,8 @@ class ClientApp final : public EventHandler {
   void Handle(const Event& event) override;
 
   const ClientAppCounters& counters() const { return counters_; }
+  // Per intent, 1 once the app showed success on any of its pages.
+  std::span<const std::uint8_t> Acknowledged() const { return acknowledged_; }
 
  private:
   struct Page {
@@ -103,6 +106,7 @@ class ClientApp final : public EventHandler {
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;
   std::vector<Page> pages_;  // intents x checkouts_per_intent
+  std::vector<std::uint8_t> acknowledged_;
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;
 };

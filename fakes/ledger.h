@@ -18,8 +18,13 @@ class Ledger {
   explicit Ledger(std::uint32_t intents)
       : charges_per_intent_(intents, 0), first_origin_(intents) {}
 
-  // Precondition: intent < intents (checked by the run's invariants, see InvariantChecker).
+  // A charge naming an intent outside the run is kept aside as stray, for the run's
+  // invariants to report (sim/run/invariant_checker.h), never indexed.
   void Commit(IntentId intent, const ChargeOrigin& origin) {
+    if (intent >= charges_per_intent_.size()) {
+      if (stray_charges_++ == 0) first_stray_intent_ = intent;
+      return;
+    }
     ++charges_;
     if (charges_per_intent_[intent]++ == 0) {
       first_origin_[intent] = origin;
@@ -33,12 +38,16 @@ class Ledger {
   std::uint32_t ChargesOf(IntentId intent) const { return charges_per_intent_[intent]; }
   std::span<const std::uint32_t> ChargesPerIntent() const { return charges_per_intent_; }
   const RootCauseCounts& DuplicatesByCause() const { return duplicates_by_cause_; }
+  std::uint64_t StrayCharges() const { return stray_charges_; }
+  IntentId FirstStrayIntent() const { return first_stray_intent_; }
 
  private:
   std::vector<std::uint32_t> charges_per_intent_;
   std::vector<ChargeOrigin> first_origin_;
   RootCauseCounts duplicates_by_cause_{};
   std::uint64_t charges_ = 0;
+  std::uint64_t stray_charges_ = 0;
+  IntentId first_stray_intent_ = 0;
 };
 
 }  // namespace dupsim

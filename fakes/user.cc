@@ -21,8 +21,9 @@ User::User(Simulator& sim, UserOptions options, RandomStream stream, std::uint32
            ClientApp& client)
     : sim_(sim), self_(sim.Register(this)), options_(std::move(options)), client_(client) {
   assert(options_.double_tap_gap && options_.patience);
-  state_.reserve(intents);
-  for (std::uint32_t i = 0; i < intents; ++i) state_.push_back(IntentState{stream.Derive(i)});
+  rng_.reserve(intents);
+  for (std::uint32_t i = 0; i < intents; ++i) rng_.push_back(stream.Derive(i));
+  confirmed_.assign(intents, 0);
 }
 
 void User::StartIntent(IntentId intent) {
@@ -31,7 +32,7 @@ void User::StartIntent(IntentId intent) {
 }
 
 void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
-  RandomStream& rng = state_[intent].rng;
+  RandomStream& rng = rng_[intent];
   const bool double_tap = rng.Bernoulli(options_.double_tap_probability);
   const Time gap = options_.double_tap_gap->Sample(rng);
   const Time patience = options_.patience->Sample(rng);
@@ -43,9 +44,8 @@ void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
 }
 
 void User::OnPaymentConfirmed(IntentId intent) {
-  IntentState& s = state_[intent];
-  if (s.confirmed) return;
-  s.confirmed = true;
+  if (confirmed_[intent]) return;
+  confirmed_[intent] = 1;
   ++counters_.confirmed_intents;
 }
 
@@ -58,7 +58,7 @@ void User::Handle(const Event& event) {
       return;
     case kPatienceOver:
       // Only the newest page's deadline counts, and only while nothing confirmed the payment.
-      if (state_[intent].confirmed || !(event.payload & kPayAgainBit)) return;
+      if (confirmed_[intent] || !(event.payload & kPayAgainBit)) return;
       if (checkout >= options_.pay_again_limit) return;
       ++counters_.pay_agains;
       OpenCheckout(intent, checkout + 1);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "fakes/payment_confirmation_listener.h"
@@ -47,21 +48,18 @@ class User final : public EventHandler, public PaymentConfirmationListener {
   void Handle(const Event& event) override;
 
   const UserCounters& counters() const { return counters_; }
-  bool Confirmed(IntentId intent) const { return state_[intent].confirmed; }
+  // Per intent, 1 once the user learned the payment went through.
+  std::span<const std::uint8_t> Confirmed() const { return confirmed_; }
 
  private:
-  struct IntentState {
-    RandomStream rng;
-    bool confirmed = false;
-  };
-
   void OpenCheckout(IntentId intent, std::uint32_t checkout);
 
   Simulator& sim_;
   HandlerId self_;
   UserOptions options_;
   ClientApp& client_;
-  std::vector<IntentState> state_;
+  std::vector<RandomStream> rng_;        // per intent: the user's own stream
+  std::vector<std::uint8_t> confirmed_;  // per intent
   UserCounters counters_;
 };
 

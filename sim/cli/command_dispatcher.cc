@@ -7,12 +7,14 @@
 #include "sim/cli/command.h"
 #include "sim/cli/dupsim_cli.h"
 #include "sim/input/input_error.h"
+#include "sim/run/invariant_checker.h"
 
 namespace dupsim {
 namespace {
 
 constexpr int kExitInternal = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitInvariantViolated = 3;
 
 constexpr std::array kCommands = {
     Command{"run", "run scenarios under dedup strategies and report duplicate rates", &RunCommand},
@@ -40,7 +42,9 @@ void PrintHelp(std::ostream& out) {
          "  -h [ --help ]  show this help\n"
          "  --version      print the version\n\n"
          "'dupsim COMMAND --help' shows a command's options. With no scenario,\n"
-         "'dupsim run' runs the bundled default scenario.\n";
+         "'dupsim run' runs the bundled default scenario.\n\n"
+         "Exit status: 0 success; 1 internal error; 2 bad input or usage; 3 a run broke\n"
+         "one of its invariants (its books do not balance: a simulator or strategy bug).\n";
 }
 
 // The message of an error as one line, whatever a lower layer put in it.
@@ -96,6 +100,10 @@ int RunDupsim(const std::vector<std::string>& args, std::ostream& out, std::ostr
     out.flush();
     err << "dupsim: error: " << OneLine(e.what()) << std::endl;
     return kExitBadInput;
+  } catch (const InvariantViolation& e) {
+    out.flush();
+    err << "dupsim: invariant violated: " << OneLine(e.what()) << std::endl;
+    return kExitInvariantViolated;
   } catch (const std::exception& e) {
     out.flush();
     err << "dupsim: internal error: " << OneLine(e.what()) << std::endl;

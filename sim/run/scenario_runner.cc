@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <thread>
 
 #include "sim/run/world.h"
@@ -24,6 +25,7 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
     for (const ConfiguredStrategy& c : s.strategies) jobs.push_back({&s, &c});
   }
   std::vector<RunResult> results(jobs.size());
+  std::vector<std::exception_ptr> failures(jobs.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
 
@@ -32,16 +34,24 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy);
+      try {
+        results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy);
+      } catch (...) {
+        failures[i] = std::current_exception();  // rethrown below, in job order
+      }
     }
   };
   if (threads <= 1) {
     work();
-    return results;
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::thread& t : pool) t.join();
   }
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  for (std::thread& t : pool) t.join();
+  // The first failing job in (scenario, strategy) order, whichever thread hit it first.
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   return results;
 }
 

@@ -15,6 +15,8 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
 
 // Every scenario under each of its strategies, in (scenario, strategy) order,
 // on up to `threads` threads (0 = one per core). Results do not depend on `threads`.
+// A run that fails (e.g. InvariantViolation) fails the call with the first such
+// error in that order, after every thread has finished.
 std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads);
 
 }  // namespace dupsim

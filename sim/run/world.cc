@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "metrics/duplicate_counter.h"
+#include "sim/run/invariant_checker.h"
 
 namespace dupsim {
 namespace {
@@ -62,6 +63,9 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
 RunResult World::Run() {
   source_.Start();
   sim_.Run();
+  CheckInvariants(RunBooks{ledger_.ChargesPerIntent(), ledger_.Charges(), ledger_.StrayCharges(),
+                           ledger_.FirstStrayIntent(), client_.Acknowledged(), user_.Confirmed()},
+                  scenario_.name + " under " + configured_.label);
 
   const DuplicateCount count = CountDuplicates(ledger_.ChargesPerIntent());
   RunResult r;
