@@ -16,14 +16,16 @@ std::uint64_t TimerPayload(Slot slot, std::uint32_t generation) {
 }  // namespace
 
 ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options,
-                     RandomStream stream, std::uint32_t intents, Strategy& strategy)
+                     RandomStream stream, const IntentCatalog& catalog, Strategy& strategy)
     : sim_(sim),
       self_(sim.Register(this)),
       pool_(pool),
       options_(options),
+      catalog_(catalog),
       strategy_(strategy),
-      pages_(static_cast<std::size_t>(intents) * options.checkouts_per_intent),
-      acknowledged_(intents, 0) {
+      pages_(static_cast<std::size_t>(catalog.Size()) * options.checkouts_per_intent),
+      acknowledged_(catalog.Size(), 0) {
+  const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= 256);
   per_intent_.reserve(intents);
@@ -80,6 +82,7 @@ void ClientApp::SendAttempt(Slot s) {
   msg.tap = sub.tap_index;
   msg.intent = sub.intent;
   msg.key = KeyFor(sub);
+  msg.amount = catalog_.AmountOf(sub.intent);
   msg.submission = s;
   msg.submission_generation = sub.generation;
   sim_.Schedule(options_.timeout, self_, kAttemptTimedOut | (sub.attempt << 8),

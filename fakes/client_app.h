@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "fakes/intent_catalog.h"
 #include "fakes/payment_confirmation_listener.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/random_stream.h"
@@ -59,7 +60,7 @@ class ClientApp final : public EventHandler {
   enum EventKind : std::uint32_t { kResponseArrived = 0, kAttemptTimedOut = 1, kBackoffDone = 2 };
 
   ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options, RandomStream stream,
-            std::uint32_t intents, Strategy& strategy);
+            const IntentCatalog& catalog, Strategy& strategy);
 
   // Wiring after construction (the parties refer to each other): the link requests go
   // out on, and who hears that a payment succeeded. Both are required before the first tap.
@@ -102,6 +103,7 @@ class ClientApp final : public EventHandler {
   MessagePool& pool_;
   ClientAppOptions options_;
   std::vector<RandomStream> per_intent_;  // backoff jitter
+  const IntentCatalog& catalog_;
   Strategy& strategy_;
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;

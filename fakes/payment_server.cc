@@ -57,8 +57,8 @@ void PaymentServer::OnRequest(Slot m) {
 void PaymentServer::OnProcessed(Slot m) {
   ++counters_.processed;
   const Message msg = pool_[m];
-  parts_.ledger.Commit(msg.intent,
-                       ChargeOrigin{msg.checkout, msg.tap, msg.attempt, msg.network_copy});
+  parts_.ledger.Commit(
+      msg.intent, ChargeOrigin{msg.checkout, msg.tap, msg.attempt, msg.network_copy}, msg.amount);
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now()};
   parts_.strategy.OnCommitted(view, parts_.store);
   parts_.confirmation.Notify(msg.intent);

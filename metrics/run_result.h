@@ -37,6 +37,8 @@ struct RunResult {
   // `intents` trials: exact while no intent has two duplicates; capped at intents.
   RateEstimate duplicate_rate;
   RootCauseCounts duplicates_by_cause{};  // sums to duplicate_charges
+  std::int64_t charged_amount = 0;        // cents, every charge
+  std::int64_t duplicate_amount = 0;      // cents, charges beyond each intent's first
   std::uint64_t lost_payments = 0;        // intents that ended with no charge
   RateEstimate lost_payment_rate;
 

@@ -22,7 +22,9 @@ Json ResultJson(const RunResult& r) {
   j["seed"] = r.seed;
   j["intents"] = r.intents;
   j["charges"] = r.charges;
+  j["charged_amount"] = static_cast<double>(r.charged_amount) / 100;
   j["duplicate_charges"] = r.duplicate_charges;
+  j["duplicate_amount"] = static_cast<double>(r.duplicate_amount) / 100;
   j["duplicate_rate"] = r.duplicate_rate.rate;
   j["duplicate_rate_ci95"] = Interval95(r.duplicate_rate);
   j["intents_with_duplicates"] = r.intents_with_duplicates;

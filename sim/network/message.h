@@ -22,6 +22,7 @@ struct Message {
   bool network_copy = false;  // made by the network duplicating a message
   std::uint32_t intent = 0;   // ground truth, for counting; servers must not act on it
   std::uint64_t key = 0;      // idempotency key, 0 = none
+  std::int64_t amount = 0;    // cents to charge
   Slot submission = kNoSlot;  // the client submission that sent it
   std::uint32_t submission_generation = 0;
   Slot next_waiter = kNoSlot;  // link in a server's list of requests parked on one key

@@ -15,8 +15,12 @@ void CheckInvariants(const RunBooks& books, const std::string& context) {
          std::to_string(sum));
   }
   const std::size_t intents = books.charges_per_intent.size();
+  Money intended = 0;
   for (std::size_t i = 0; i < intents; ++i) {
-    if (books.charges_per_intent[i] > 0) continue;
+    if (books.charges_per_intent[i] > 0) {
+      if (i < books.amounts.size()) intended += books.amounts[i];
+      continue;
+    }
     if (i < books.acknowledged.size() && books.acknowledged[i]) {
       fail("intent " + std::to_string(i) +
            " was shown as paid by the app but has no charge in the ledger");
@@ -25,6 +29,12 @@ void CheckInvariants(const RunBooks& books, const std::string& context) {
       fail("intent " + std::to_string(i) +
            " was confirmed to its user but has no charge in the ledger");
     }
+  }
+  if (!books.amounts.empty() &&
+      books.charged_amount != intended + books.duplicate_amount - books.refunded_amount) {
+    fail("money does not balance: charged " + FormatMoney(books.charged_amount) + " != intended " +
+         FormatMoney(intended) + " + duplicated " + FormatMoney(books.duplicate_amount) +
+         " - refunded " + FormatMoney(books.refunded_amount));
   }
 }
 

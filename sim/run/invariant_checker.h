@@ -6,13 +6,17 @@
 //  1. every charge belongs to an intent of this run (no charge without an intent);
 //  2. the ledger's total equals the sum of its per-intent counts;
 //  3. every intent whose app showed success, or whose user was told they paid,
-//     has at least one charge (no acknowledged payment missing from the ledger).
+//     has at least one charge (no acknowledged payment missing from the ledger);
+//  4. money: total charged = intended + duplicated - refunded, where "intended"
+//     is the amount of every intent charged at least once.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <stdexcept>
 #include <string>
+
+#include "sim/input/money.h"
 
 namespace dupsim {
 
@@ -22,12 +26,16 @@ class InvariantViolation : public std::runtime_error {
 };
 
 struct RunBooks {
-  std::span<const std::uint32_t> charges_per_intent;  // from the ledger
+  std::span<const std::uint32_t> charges_per_intent{};  // from the ledger
   std::uint64_t charges = 0;                          // the ledger's running total
   std::uint64_t stray_charges = 0;                    // charges naming no intent of the run
   std::uint64_t first_stray_intent = 0;
-  std::span<const std::uint8_t> acknowledged;  // per intent: the app showed success
-  std::span<const std::uint8_t> confirmed;     // per intent: the user learned they paid
+  std::span<const std::uint8_t> acknowledged{};  // per intent: the app showed success
+  std::span<const std::uint8_t> confirmed{};     // per intent: the user learned they paid
+  std::span<const Money> amounts{};              // per intent: what it was meant to pay
+  Money charged_amount = 0;                    // the ledger's money total
+  Money duplicate_amount = 0;                  // charges beyond each intent's first
+  Money refunded_amount = 0;                   // given back (no refunds are modelled yet)
 };
 
 // Throws InvariantViolation("<context>: intent 17 ...") for the first broken invariant.

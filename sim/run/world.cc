@@ -37,9 +37,10 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       configured_(strategy),
       intents_(static_cast<std::uint32_t>(scenario.intents)),
       strategy_(strategy.make()),
+      catalog_(intents_, *scenario.user.amount, StreamOf(scenario, "intent.amount")),
       store_(1024),  // grows by doubling: runs without keys never pay for a full table
       ledger_(intents_),
-      client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), intents_,
+      client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), catalog_,
               *strategy_),
       user_(sim_, UserOptionsOf(scenario), StreamOf(scenario, "user"), intents_, client_),
       confirmation_(sim_, {scenario.confirmation.delay, scenario.confirmation.loss_probability},
@@ -63,9 +64,17 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
 RunResult World::Run() {
   source_.Start();
   sim_.Run();
-  CheckInvariants(RunBooks{ledger_.ChargesPerIntent(), ledger_.Charges(), ledger_.StrayCharges(),
-                           ledger_.FirstStrayIntent(), client_.Acknowledged(), user_.Confirmed()},
-                  scenario_.name + " under " + configured_.label);
+  RunBooks books;
+  books.charges_per_intent = ledger_.ChargesPerIntent();
+  books.charges = ledger_.Charges();
+  books.stray_charges = ledger_.StrayCharges();
+  books.first_stray_intent = ledger_.FirstStrayIntent();
+  books.acknowledged = client_.Acknowledged();
+  books.confirmed = user_.Confirmed();
+  books.amounts = catalog_.Amounts();
+  books.charged_amount = ledger_.ChargedAmount();
+  books.duplicate_amount = ledger_.DuplicateAmount();
+  CheckInvariants(books, scenario_.name + " under " + configured_.label);
 
   const DuplicateCount count = CountDuplicates(ledger_.ChargesPerIntent());
   RunResult r;
@@ -80,6 +89,8 @@ RunResult World::Run() {
   r.intents_with_duplicates = count.intents_with_duplicates;
   r.duplicate_rate = RateEstimate::Of(count.duplicate_charges, count.intents);
   r.duplicates_by_cause = ledger_.DuplicatesByCause();
+  r.charged_amount = ledger_.ChargedAmount();
+  r.duplicate_amount = ledger_.DuplicateAmount();
   r.lost_payments = count.lost_payments;
   r.lost_payment_rate = RateEstimate::Of(count.lost_payments, count.intents);
   r.taps = client_.counters().taps;

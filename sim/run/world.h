@@ -13,6 +13,7 @@
 #include "fakes/client_app.h"
 #include "fakes/confirmation_channel.h"
 #include "fakes/idempotency_store.h"
+#include "fakes/intent_catalog.h"
 #include "fakes/intent_source.h"
 #include "fakes/ledger.h"
 #include "fakes/payment_server.h"
@@ -26,7 +27,8 @@ namespace dupsim {
 
 class World {
  public:
-  // Precondition: the scenario passed the loader's validation (1 <= intents < 2^32).
+  // Precondition: the scenario passed the loader's validation (1 <= intents < 2^32, every
+  // distribution set).
   World(const Scenario& scenario, const ConfiguredStrategy& strategy);
   World(const World&) = delete;
   World& operator=(const World&) = delete;
@@ -44,6 +46,7 @@ class World {
   Simulator sim_;
   MessagePool pool_;
   std::unique_ptr<Strategy> strategy_;
+  IntentCatalog catalog_;
   IdempotencyStore store_;
   Ledger ledger_;
   ClientApp client_;

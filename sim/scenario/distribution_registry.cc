@@ -3,37 +3,47 @@
 #include <cassert>
 #include <memory>
 
+#include "sim/input/money.h"
+
 namespace dupsim {
 namespace {
 
-DistributionPtr BuildConstant(const YamlMapReader& params) {
-  return std::make_shared<ConstantDistribution>(params.Get("value").Duration());
+std::int64_t ReadQuantity(const YamlValue& value, Quantity quantity) {
+  return quantity == Quantity::kMoney ? value.Money() : value.Duration();
 }
 
-DistributionPtr BuildUniform(const YamlMapReader& params) {
-  const Time min = params.Get("min").Duration();
+std::string FormatQuantity(std::int64_t v, Quantity quantity) {
+  return quantity == Quantity::kMoney ? FormatMoney(v) : FormatDuration(v);
+}
+
+DistributionPtr BuildConstant(const YamlMapReader& params, Quantity q) {
+  return std::make_shared<ConstantDistribution>(ReadQuantity(params.Get("value"), q));
+}
+
+DistributionPtr BuildUniform(const YamlMapReader& params, Quantity q) {
+  const std::int64_t min = ReadQuantity(params.Get("min"), q);
   const YamlValue max_value = params.Get("max");
-  const Time max = max_value.Duration();
+  const std::int64_t max = ReadQuantity(max_value, q);
   if (max < min) {
-    max_value.Fail("max must not be less than min (" + FormatDuration(min) + "), got " +
-                   FormatDuration(max));
+    max_value.Fail("max must not be less than min (" + FormatQuantity(min, q) + "), got " +
+                   FormatQuantity(max, q));
   }
   return std::make_shared<UniformDistribution>(min, max);
 }
 
-DistributionPtr BuildExponential(const YamlMapReader& params) {
-  return std::make_shared<ExponentialDistribution>(params.Get("mean").Duration());
+DistributionPtr BuildExponential(const YamlMapReader& params, Quantity q) {
+  return std::make_shared<ExponentialDistribution>(ReadQuantity(params.Get("mean"), q));
 }
 
-DistributionPtr BuildLognormal(const YamlMapReader& params) {
+DistributionPtr BuildLognormal(const YamlMapReader& params, Quantity q) {
   const YamlValue median_value = params.Get("median");
-  const Time median = median_value.Duration();
+  const std::int64_t median = ReadQuantity(median_value, q);
   if (median == 0) median_value.Fail("median must be > 0 (a lognormal is never zero)");
   const YamlValue p99_value = params.Get("p99");
-  const Time p99 = p99_value.Duration();
+  const std::int64_t p99 = ReadQuantity(p99_value, q);
   if (p99 < median) {
-    p99_value.Fail("p99 must not be less than median (" + FormatDuration(median) + "), got " +
-                   FormatDuration(p99));
+    p99_value.Fail("p99 must not be less than median (" + FormatQuantity(median, q) + "), got " +
+                   FormatQuantity(p99, q));
   }
   return std::make_shared<LognormalDistribution>(median, p99);
 }
@@ -76,11 +86,12 @@ std::string DistributionRegistry::Names() const {
   return out;
 }
 
-DistributionPtr DistributionRegistry::Read(const YamlValue& value) const {
+DistributionPtr DistributionRegistry::Read(const YamlValue& value, Quantity quantity) const {
   if (!value.IsMap()) {
-    value.Fail(
-        "expected a distribution such as { dist: lognormal, median: 40ms, p99: 300ms }, got " +
-        value.Describe());
+    value.Fail(std::string("expected a distribution such as ") +
+               (quantity == Quantity::kMoney ? "{ dist: lognormal, median: 25, p99: 400 }"
+                                             : "{ dist: lognormal, median: 40ms, p99: 300ms }") +
+               ", got " + value.Describe());
   }
   const YamlMapReader params(value);
   const auto dist = params.Find("dist");
@@ -93,7 +104,7 @@ DistributionPtr DistributionRegistry::Read(const YamlValue& value) const {
   std::vector<std::string_view> allowed{"dist"};
   allowed.insert(allowed.end(), kind->keys.begin(), kind->keys.end());
   params.AllowOnly(allowed);
-  return kind->build(params);
+  return kind->build(params, quantity);
 }
 
 }  // namespace dupsim

@@ -17,11 +17,16 @@
 
 namespace dupsim {
 
+// What a distribution's values measure. The engine's distributions draw whole
+// numbers; the quantity says how a scenario writes them: durations ("250ms",
+// held as microseconds) or money ("19.99", held as cents).
+enum class Quantity { kDuration, kMoney };
+
 struct DistributionKind {
   std::string name;               // the value of `dist`
   std::vector<std::string> keys;  // its parameters besides `dist`, all required
   // Reads the parameters (throwing InputError on bad ones) and builds the distribution.
-  std::function<DistributionPtr(const YamlMapReader&)> build;
+  std::function<DistributionPtr(const YamlMapReader&, Quantity)> build;
 };
 
 class DistributionRegistry {
@@ -36,7 +41,7 @@ class DistributionRegistry {
   std::string Names() const;  // "constant, exponential, ..." for error messages
 
   // Reads a distribution map; throws InputError for anything malformed.
-  DistributionPtr Read(const YamlValue& value) const;
+  DistributionPtr Read(const YamlValue& value, Quantity quantity = Quantity::kDuration) const;
 
  private:
   std::map<std::string, DistributionKind, std::less<>> kinds_;

@@ -43,6 +43,7 @@ struct Scenario {
     double pay_again_probability = 0.0;   // unconfirmed when patience runs out -> pays again
                                           // on a new checkout (new page, new key)
     std::uint32_t pay_again_limit = 1;    // how many times one user may pay again
+    DistributionPtr amount;               // what one intent pays, in cents (sim/input/money.h)
   } user;
 
   struct Client {

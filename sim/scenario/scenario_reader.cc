@@ -3,6 +3,7 @@
 #include <limits>
 #include <memory>
 
+#include "sim/input/money.h"
 #include "sim/scenario/distribution_registry.h"
 #include "sim/scenario/strategy_spec_reader.h"
 #include "sim/scenario/yaml_map_reader.h"
@@ -15,6 +16,7 @@ constexpr std::uint64_t kMaxAttempts = 20;
 // bound also caps memory (sim/scenario/scenario.h, kMaxIntents).
 constexpr std::uint64_t kMaxPayAgainLimit = 10;
 constexpr Time kDefaultPatience = 30 * kSecond;
+constexpr Money kDefaultAmount = 1000;  // 10.00: amounts matter only where a scenario sets them
 
 DistributionPtr Constant(Time value) {
   return std::make_shared<ConstantDistribution>(value);
@@ -44,14 +46,17 @@ void ReadDoubleTap(const YamlValue& value, Scenario::User& user) {
 }
 
 Scenario::User ReadUser(const YamlValue& value, Scenario::User user) {
-  const YamlMapReader reader(
-      value, {"double_tap", "patience", "pay_again_without_confirmation", "pay_again_limit"});
+  const YamlMapReader reader(value, {"double_tap", "patience", "pay_again_without_confirmation",
+                                     "pay_again_limit", "amount"});
   if (auto double_tap = reader.Find("double_tap")) ReadDoubleTap(*double_tap, user);
   user.patience = ReadDistribution(reader, "patience", user.patience);
   user.pay_again_probability =
       reader.Probability("pay_again_without_confirmation", user.pay_again_probability);
   if (auto limit = reader.Find("pay_again_limit")) {
     user.pay_again_limit = static_cast<std::uint32_t>(limit->Count(0, kMaxPayAgainLimit));
+  }
+  if (auto amount = reader.Find("amount")) {
+    user.amount = DistributionRegistry::Builtin().Read(*amount, Quantity::kMoney);
   }
   return user;
 }
@@ -152,6 +157,7 @@ Scenario WithDefaultDistributions() {
   Scenario scenario;
   scenario.user.double_tap_gap = Constant(0);
   scenario.user.patience = Constant(kDefaultPatience);
+  scenario.user.amount = Constant(kDefaultAmount);
   scenario.network.request.latency = Constant(0);
   scenario.network.response.latency = Constant(0);
   scenario.server.processing = Constant(0);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/input/duration.h"
+#include "sim/input/money.h"
 
 namespace dupsim {
 namespace {
@@ -91,6 +92,14 @@ double YamlValue::Number() const {
     Fail("expected a number, got " + Describe());
   }
   return value;
+}
+
+std::int64_t YamlValue::Money() const {
+  const std::string& text = PlainScalar("an amount such as 25 or 19.99");
+  std::string why;
+  auto cents = ParseMoney(text, &why);
+  if (!cents) Fail("expected an amount such as 25 or 19.99, got " + Describe() + ": " + why);
+  return *cents;
 }
 
 double YamlValue::Probability() const {

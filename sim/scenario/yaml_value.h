@@ -61,6 +61,8 @@ class YamlValue {
   std::uint64_t Count(std::uint64_t min, std::uint64_t max) const;
   // "250ms", "3s", "2m", or 0 (see sim/input/duration.h).
   Time Duration() const;
+  // "25", "19.99": currency units with at most two decimals, as cents (sim/input/money.h).
+  std::int64_t Money() const;
   // true or false (YAML 1.2 spellings only: not yes/no/on/off).
   bool Bool() const;
   // One of `options`; returns its index.

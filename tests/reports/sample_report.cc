@@ -14,6 +14,8 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.intents = intents;
   r.charges = intents - lost + duplicates;
   r.duplicate_charges = duplicates;
+  r.charged_amount = static_cast<std::int64_t>(r.charges) * 1999;  // 19.99 each
+  r.duplicate_amount = static_cast<std::int64_t>(duplicates) * 1999;
   r.intents_with_duplicates = duplicates > 0 ? duplicates - 1 : 0;
   r.duplicate_rate = RateEstimate::Of(duplicates, intents);
   // Mostly double taps, a few retries: two causes, so the report shows the split.

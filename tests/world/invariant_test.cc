@@ -48,12 +48,35 @@ TEST(InvariantTest, BooksThatBalancePass) {
   const std::uint32_t charges[] = {1, 2, 0};
   const std::uint8_t acknowledged[] = {1, 1, 0};
   const std::uint8_t confirmed[] = {1, 0, 0};
-  EXPECT_NO_THROW(CheckInvariants({charges, 3, 0, 0, acknowledged, confirmed}, "ctx"));
+  EXPECT_NO_THROW(CheckInvariants({.charges_per_intent = charges,
+                                   .charges = 3,
+                                   .acknowledged = acknowledged,
+                                   .confirmed = confirmed},
+                                  "ctx"));
+}
+
+TEST(InvariantTest, MoneyBalancesOnlyWhenEveryChargeCarriesItsIntentsAmount) {
+  const std::uint32_t charges[] = {1, 2, 0};
+  const Money amounts[] = {500, 700, 900};
+  RunBooks books{.charges_per_intent = charges,
+                 .charges = 3,
+                 .amounts = amounts,
+                 .charged_amount = 500 + 700 + 700,
+                 .duplicate_amount = 700};
+  EXPECT_NO_THROW(CheckInvariants(books, "ctx"));
+  books.charged_amount = 500 + 700 + 650;  // one charge took the wrong amount
+  try {
+    CheckInvariants(books, "ctx");
+    FAIL();
+  } catch (const InvariantViolation& e) {
+    EXPECT_STREQ(e.what(),
+                 "ctx: money does not balance: charged 18.50 != intended 12.00 + duplicated 7.00 - "
+                 "refunded 0.00");
+  }
 }
 
 TEST(InvariantTest, EachBrokenBookHasItsOwnMessage) {
   const std::uint32_t charges[] = {1, 0};
-  const std::uint8_t none[] = {0, 0};
   const std::uint8_t second[] = {0, 1};
   auto message = [](const RunBooks& books) {
     try {
@@ -63,11 +86,14 @@ TEST(InvariantTest, EachBrokenBookHasItsOwnMessage) {
     }
     return std::string("no violation");
   };
-  EXPECT_EQ(message({charges, 1, 2, 7, none, none}),
+  EXPECT_EQ(message({.charges_per_intent = charges,
+                     .charges = 1,
+                     .stray_charges = 2,
+                     .first_stray_intent = 7}),
             "ctx: 2 charge(s) for intent 7, which this run never created");
-  EXPECT_EQ(message({charges, 5, 0, 0, none, none}),
+  EXPECT_EQ(message({.charges_per_intent = charges, .charges = 5}),
             "ctx: the ledger holds 5 charges but its intents sum to 1");
-  EXPECT_EQ(message({charges, 1, 0, 0, none, second}),
+  EXPECT_EQ(message({.charges_per_intent = charges, .charges = 1, .confirmed = second}),
             "ctx: intent 1 was confirmed to its user but has no charge in the ledger");
 }
 
