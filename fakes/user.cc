@@ -24,10 +24,13 @@ User::User(Simulator& sim, UserOptions options, RandomStream stream, std::uint32
   rng_.reserve(intents);
   for (std::uint32_t i = 0; i < intents; ++i) rng_.push_back(stream.Derive(i));
   confirmed_.assign(intents, 0);
+  started_at_.assign(intents, 0);
+  times_to_confirmation_.reserve(intents);  // filled during the run without reallocating
 }
 
 void User::StartIntent(IntentId intent) {
   ++counters_.intents;
+  started_at_[intent] = sim_.Now();
   OpenCheckout(intent, 0);
 }
 
@@ -46,6 +49,7 @@ void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
 void User::OnPaymentConfirmed(IntentId intent) {
   if (confirmed_[intent]) return;
   confirmed_[intent] = 1;
+  times_to_confirmation_.push_back(sim_.Now() - started_at_[intent]);
   ++counters_.confirmed_intents;
 }
 

@@ -50,6 +50,8 @@ class User final : public EventHandler, public PaymentConfirmationListener {
   const UserCounters& counters() const { return counters_; }
   // Per intent, 1 once the user learned the payment went through.
   std::span<const std::uint8_t> Confirmed() const { return confirmed_; }
+  // For each confirmed intent, in confirmation order: from the first tap to the confirmation.
+  const std::vector<Time>& TimesToConfirmation() const { return times_to_confirmation_; }
 
  private:
   void OpenCheckout(IntentId intent, std::uint32_t checkout);
@@ -60,6 +62,8 @@ class User final : public EventHandler, public PaymentConfirmationListener {
   ClientApp& client_;
   std::vector<RandomStream> rng_;        // per intent: the user's own stream
   std::vector<std::uint8_t> confirmed_;  // per intent
+  std::vector<Time> started_at_;         // per intent: its first tap
+  std::vector<Time> times_to_confirmation_;
   UserCounters counters_;
 };
 

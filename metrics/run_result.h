@@ -50,6 +50,10 @@ struct RunResult {
   std::uint64_t timeouts = 0;            // attempts the client gave up waiting for
   std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
   std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
+  // From an intent's first tap to its user learning it was paid (app or notification),
+  // over confirmed intents; nearest-rank percentiles, 0 when none was confirmed.
+  Time time_to_confirmation_p50 = 0;
+  Time time_to_confirmation_p99 = 0;
 
   std::uint64_t events = 0;  // simulator events processed
   Time virtual_end = 0;      // virtual time when the last event fired

@@ -43,6 +43,8 @@ Json ResultJson(const RunResult& r) {
   j["timeouts"] = r.timeouts;
   j["replayed_responses"] = r.replayed_responses;
   j["confirmed_intents"] = r.confirmed_intents;
+  j["time_to_confirmation_p50_us"] = r.time_to_confirmation_p50;
+  j["time_to_confirmation_p99_us"] = r.time_to_confirmation_p99;
   j["events"] = r.events;
   j["virtual_end_us"] = r.virtual_end;
   return j;

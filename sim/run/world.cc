@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "metrics/duplicate_counter.h"
+#include "metrics/percentile.h"
 #include "sim/run/invariant_checker.h"
 
 namespace dupsim {
@@ -100,6 +101,9 @@ RunResult World::Run() {
   r.timeouts = client_.counters().timeouts;
   r.replayed_responses = server_.counters().replayed;
   r.confirmed_intents = user_.counters().confirmed_intents;
+  std::vector<Time> waits = user_.TimesToConfirmation();
+  r.time_to_confirmation_p50 = NearestRankPercentile(waits, 0.50);
+  r.time_to_confirmation_p99 = NearestRankPercentile(waits, 0.99);
   r.events = sim_.EventsProcessed();
   r.virtual_end = sim_.Now();
   return r;

@@ -31,6 +31,8 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.timeouts = 301;
   r.replayed_responses = 5;
   r.confirmed_intents = intents - lost - 7;
+  r.time_to_confirmation_p50 = 140'000;
+  r.time_to_confirmation_p99 = 2'350'000;
   r.events = 123456;
   r.virtual_end = 1234567890;
   return r;

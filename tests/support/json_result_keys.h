@@ -32,6 +32,8 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "timeouts",
                                                 "replayed_responses",
                                                 "confirmed_intents",
+                                                "time_to_confirmation_p50_us",
+                                                "time_to_confirmation_p99_us",
                                                 "events",
                                                 "virtual_end_us"};
   return keys;
