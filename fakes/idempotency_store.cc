@@ -29,10 +29,17 @@ void IdempotencyStore::Grow() {
   }
 }
 
-ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key) {
+ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key, Time now, Time ttl) {
   Entry& e = Find(key);
-  if (e.key == key) return e.completed ? ClaimOutcome::kCompleted : ClaimOutcome::kInFlight;
+  if (e.key == key) {
+    if (!e.completed) return ClaimOutcome::kInFlight;
+    if (ttl == kNoExpiry || now < e.claimed_at + ttl) return ClaimOutcome::kCompleted;
+    e.completed = false;
+    e.claimed_at = now;
+    return ClaimOutcome::kReclaimed;
+  }
   e.key = key;
+  e.claimed_at = now;
   ++size_;
   if (size_ * 2 > table_.size()) Grow();
   return ClaimOutcome::kClaimed;

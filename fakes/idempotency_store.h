@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "sim/dedup/strategy.h"
+#include "sim/engine/virtual_time.h"
 #include "sim/network/message.h"
 
 namespace dupsim {
 
 enum class ClaimOutcome {
   kClaimed,    // the key was new: the caller's request owns it
+  kReclaimed,  // the key had expired: forgotten, and now owned by the caller's request
   kInFlight,   // claimed by a request that has not committed yet
   kCompleted,  // claimed by a request that committed
 };
@@ -23,8 +25,10 @@ class IdempotencyStore {
  public:
   explicit IdempotencyStore(std::size_t expected_keys = 1024);
 
-  // Precondition: key != 0.
-  ClaimOutcome Claim(IdempotencyKey key);
+  // Precondition: key != 0. A committed key is forgotten `ttl` after its claim (kNoExpiry:
+  // never); a key still in flight never expires, so its waiters are always answered.
+  ClaimOutcome Claim(IdempotencyKey key, Time now, Time ttl);
+  static constexpr Time kNoExpiry = -1;
 
   // Marks a claimed key committed. Precondition: Claim(key) returned kClaimed earlier.
   void Complete(IdempotencyKey key);
@@ -39,6 +43,7 @@ class IdempotencyStore {
   struct Entry {
     IdempotencyKey key = 0;  // 0 = empty
     bool completed = false;
+    Time claimed_at = 0;
     Slot waiter_head = kNoSlot;
   };
   Entry& Find(IdempotencyKey key);  // the entry holding `key`, or the empty one where it would go

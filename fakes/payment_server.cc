@@ -38,7 +38,9 @@ void PaymentServer::OnRequest(Slot m) {
   ++counters_.requests;
   Message& msg = pool_[m];
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now()};
-  switch (parts_.strategy.AdmitRequest(view, parts_.store)) {
+  const AdmissionDecision decision = parts_.strategy.AdmitRequest(view, parts_.store);
+  msg.dedup_miss = decision.miss;
+  switch (decision.action) {
     case Admission::kProcess: {
       const Time processing = options_.processing->Sample(per_intent_[msg.intent]);
       sim_.Schedule(processing, self_, kProcessed, m);
@@ -58,7 +60,9 @@ void PaymentServer::OnProcessed(Slot m) {
   ++counters_.processed;
   const Message msg = pool_[m];
   parts_.ledger.Commit(
-      msg.intent, ChargeOrigin{msg.checkout, msg.tap, msg.attempt, msg.network_copy}, msg.amount);
+      msg.intent,
+      ChargeOrigin{msg.checkout, msg.tap, msg.attempt, msg.network_copy, msg.dedup_miss},
+      msg.amount);
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now()};
   parts_.strategy.OnCommitted(view, parts_.store);
   parts_.confirmation.Notify(msg.intent);

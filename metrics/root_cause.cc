@@ -12,6 +12,8 @@ std::string_view RootCauseName(RootCause cause) {
       return "user_repay_no_confirmation";
     case RootCause::kNetworkDuplicate:
       return "network_duplicate";
+    case RootCause::kKeyExpired:
+      return "key_expired";
     case RootCause::kCount:
       break;
   }
@@ -19,6 +21,12 @@ std::string_view RootCauseName(RootCause cause) {
 }
 
 RootCause ClassifyDuplicate(const ChargeOrigin& first, const ChargeOrigin& duplicate) {
+  switch (duplicate.dedup_miss) {
+    case DedupMiss::kKeyExpired:
+      return RootCause::kKeyExpired;
+    case DedupMiss::kNone:
+      break;
+  }
   if (duplicate.checkout != first.checkout) return RootCause::kUserRepayNoConfirmation;
   if (duplicate.tap != first.tap) return RootCause::kDoubleTap;
   if (duplicate.attempt != first.attempt) return RootCause::kClientRetry;

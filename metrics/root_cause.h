@@ -3,6 +3,8 @@
 // a duplicate's root cause is the first way its origin differs from the origin
 // of the intent's first charge, outermost first: a retry of a second tap is a
 // double tap, because without the tap there would have been nothing to retry.
+// When a server-side dedup saw the key and still let the request through
+// (DedupMiss), that miss is the cause: the repeat was the kind it exists to stop.
 #pragma once
 
 #include <array>
@@ -16,7 +18,15 @@ enum class RootCause : std::uint8_t {
   kClientRetry,              // the app retried an attempt that had in fact been charged
   kUserRepayNoConfirmation,  // no confirmation in time: the user paid again on a new page
   kNetworkDuplicate,         // the network delivered one request twice
+  kKeyExpired,               // the server had forgotten the key (its TTL ran out) when it came back
   kCount,
+};
+
+// Why a server-side dedup let a request through although its key had been seen:
+// the key store's own failure, which outranks whatever made the client repeat.
+enum class DedupMiss : std::uint8_t {
+  kNone,
+  kKeyExpired,
 };
 
 inline constexpr std::size_t kRootCauseCount = static_cast<std::size_t>(RootCause::kCount);
@@ -33,6 +43,7 @@ struct ChargeOrigin {
   std::uint8_t tap = 0;       // 0: the page's first tap
   std::uint8_t attempt = 1;   // 1-based HTTP attempt
   bool network_copy = false;  // a copy the network made
+  DedupMiss dedup_miss = DedupMiss::kNone;
 };
 
 // Precondition: `duplicate` was charged for the same intent after `first`.

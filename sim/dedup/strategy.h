@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 
+#include "metrics/root_cause.h"
 #include "sim/engine/virtual_time.h"
 
 namespace dupsim {
@@ -42,6 +43,14 @@ enum class Admission {
   kReplayFirst,   // answer at once with the stored result of the first request
 };
 
+// What to do with a request, and, when it is processed although its key was
+// seen before, why the dedup missed it (labels the duplicate's root cause).
+struct AdmissionDecision {
+  AdmissionDecision(Admission a, DedupMiss m = DedupMiss::kNone) : action(a), miss(m) {}
+  Admission action;
+  DedupMiss miss;
+};
+
 class Strategy {
  public:
   virtual ~Strategy() = default;
@@ -56,7 +65,8 @@ class Strategy {
   }
 
   // Server: what to do with a request that just arrived.
-  virtual Admission AdmitRequest(const ChargeRequestView& request, IdempotencyStore& store) {
+  virtual AdmissionDecision AdmitRequest(const ChargeRequestView& request,
+                                         IdempotencyStore& store) {
     (void)request;
     (void)store;
     return Admission::kProcess;

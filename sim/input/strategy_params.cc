@@ -21,6 +21,12 @@ Time StrategyParams::Duration(const std::string& key, Time fallback) {
   return *t;
 }
 
+Time StrategyParams::PositiveDuration(const std::string& key, Time fallback) {
+  const Time t = Duration(key, fallback);
+  if (t == 0) throw InputError::At(values_.at(key).pos, PathOf(key), "must be > 0, got 0");
+  return t;
+}
+
 double StrategyParams::Probability(const std::string& key, double fallback) {
   const Value* v = Take(key);
   if (!v) return fallback;

@@ -27,6 +27,7 @@ class StrategyParams {
   void Add(const std::string& key, Value value) { values_[key] = std::move(value); }
 
   Time Duration(const std::string& key, Time fallback);
+  Time PositiveDuration(const std::string& key, Time fallback);  // as Duration, but 0 is an error
   double Probability(const std::string& key, double fallback);
   std::uint64_t Count(const std::string& key, std::uint64_t fallback, std::uint64_t min,
                       std::uint64_t max);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "metrics/root_cause.h"
 #include "sim/engine/slot_pool.h"
 
 namespace dupsim {
@@ -15,11 +16,12 @@ inline constexpr Slot kNoSlot = 0xffffffffu;
 
 struct Message {
   MessageKind kind = MessageKind::kChargeRequest;
-  bool replayed = false;      // a response the server answered from its key store
-  std::uint8_t attempt = 0;   // 1-based HTTP attempt of the submission
-  std::uint8_t checkout = 0;  // the checkout page that sent it (0: the first)
-  std::uint8_t tap = 0;       // the tap on that page that started the submission
-  bool network_copy = false;  // made by the network duplicating a message
+  bool replayed = false;                    // a response the server answered from its key store
+  std::uint8_t attempt = 0;                 // 1-based HTTP attempt of the submission
+  std::uint8_t checkout = 0;                // the checkout page that sent it (0: the first)
+  std::uint8_t tap = 0;                     // the tap on that page that started the submission
+  bool network_copy = false;                // made by the network duplicating a message
+  DedupMiss dedup_miss = DedupMiss::kNone;  // set by the server when its dedup let it through
   std::uint32_t intent = 0;   // ground truth, for counting; servers must not act on it
   std::uint64_t key = 0;      // idempotency key, 0 = none
   std::int64_t amount = 0;    // cents to charge

@@ -27,6 +27,8 @@ TEST(StrategyFlag, FlowMapWithParameters) {
   EXPECT_EQ(s.name, "client_debounce");
   EXPECT_EQ(s.label, "client_debounce(window=2s)");
   EXPECT_EQ(ParseStrategyFlag("{name: client_debounce}").label, "client_debounce(window=1s)");
+  EXPECT_EQ(ParseStrategyFlag("{name: idempotency_key, ttl: 24h}").label,
+            "idempotency_key(ttl=24h)");
   EXPECT_EQ(ParseStrategyFlag("  none ").label, "none");
 }
 
@@ -37,6 +39,7 @@ TEST(StrategyFlag, Errors) {
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
   EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");
   EXPECT_EQ(FlagError("{window: 2s}"), "--strategy.name: required key is missing");
+  EXPECT_EQ(FlagError("{name: idempotency_key, ttl: 0s}"), "--strategy.ttl: must be > 0, got 0");
   EXPECT_EQ(FlagError("{name: none, name: none}"), "--strategy.name: duplicate key");
   EXPECT_EQ(FlagError("[none, idempotency_key]"),
             "--strategy: expected a strategy name or a map such as { name: client_debounce, "

@@ -185,3 +185,39 @@ TEST(ClosedFormTest, PayAgainLimitBoundsRepeatedPayments) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(KeyTtlTest, RetriesAfterTheKeyExpiredAreChargedAgainAsKeyExpired) {
+  Scenario s = testing::QuietWorld(20000);
+  s.network.response.loss_probability = 0.2;  // retries come >= 1 s after the claim
+  const RunResult none = RunScenario(s, testing::Strategy("none"));
+  const RunResult expired =
+      RunScenario(s, testing::Strategy("idempotency_key", {{"ttl", "500ms"}}));
+  ASSERT_GT(none.duplicate_charges, 0u);
+  // Every retry finds its key forgotten: the same duplicates as no defence, labelled as the
+  // store's miss rather than as the client's retry.
+  EXPECT_EQ(expired.duplicate_charges, none.duplicate_charges);
+  EXPECT_EQ(expired.duplicates_by_cause[static_cast<std::size_t>(RootCause::kKeyExpired)],
+            expired.duplicate_charges);
+  EXPECT_EQ(expired.strategy_config, "idempotency_key(ttl=500ms)");
+
+  const RunResult kept = RunScenario(s, testing::Strategy("idempotency_key", {{"ttl", "24h"}}));
+  EXPECT_EQ(kept.duplicate_charges, 0u);
+}
+
+TEST(KeyTtlTest, AKeyInFlightNeverExpires) {
+  // The second tap arrives 5 ms after the first, which is still processing for 2 s: it must wait
+  // for the first result even though the TTL (1 s) passes meanwhile.
+  Scenario s = testing::QuietWorld(2000);
+  s.user.double_tap_probability = 1.0;
+  s.server.processing = testing::Constant(2 * kSecond);
+  s.client.timeout = 10 * kSecond;
+  const RunResult r = RunScenario(s, testing::Strategy("idempotency_key", {{"ttl", "1s"}}));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.replayed_responses, s.intents);
+}
+
+}  // namespace
+}  // namespace dupsim

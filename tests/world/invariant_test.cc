@@ -14,7 +14,7 @@ namespace {
 class AcknowledgesWithoutCharging final : public Strategy {
  public:
   std::string Describe() const override { return "broken_replay"; }
-  Admission AdmitRequest(const ChargeRequestView&, IdempotencyStore&) override {
+  AdmissionDecision AdmitRequest(const ChargeRequestView&, IdempotencyStore&) override {
     return Admission::kReplayFirst;
   }
 };
