@@ -48,10 +48,16 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
                     StreamOf(scenario, "confirmation"), intents_, user_),
       server_(sim_, pool_, {scenario.server.processing}, StreamOf(scenario, "server"), intents_,
               {*strategy_, store_, ledger_, confirmation_}),
-      request_link_(sim_, pool_, scenario.network.request, StreamOf(scenario, "network.request"),
-                    intents_, server_.handler_id(), PaymentServer::kRequestArrived),
-      response_link_(sim_, pool_, scenario.network.response, StreamOf(scenario, "network.response"),
-                     intents_, client_.handler_id(), ClientApp::kResponseArrived),
+      request_link_(sim_, pool_,
+                    WithPartitionsCutting(scenario.network.request, scenario.network.partitions,
+                                          PartitionDirection::kRequest),
+                    StreamOf(scenario, "network.request"), intents_, server_.handler_id(),
+                    PaymentServer::kRequestArrived),
+      response_link_(sim_, pool_,
+                     WithPartitionsCutting(scenario.network.response, scenario.network.partitions,
+                                           PartitionDirection::kResponse),
+                     StreamOf(scenario, "network.response"), intents_, client_.handler_id(),
+                     ClientApp::kResponseArrived),
       source_(sim_, scenario.arrivals.rate_per_s, StreamOf(scenario, "arrivals"), intents_, user_) {
   assert(scenario.intents >= 1 && scenario.intents <= 0xffffffffULL);
   client_.ConnectRequestLink(&request_link_);

@@ -60,6 +60,10 @@ struct Scenario {
   struct Network {
     LinkOptions request;   // app -> server
     LinkOptions response;  // server -> app
+    // Scheduled outages, each cutting one direction or both (sim/network/partition.h);
+    // the links get theirs through WithPartitionsCutting, so request.partitions and
+    // response.partitions stay empty here.
+    std::vector<Partition> partitions;
   } network;
 
   struct Server {

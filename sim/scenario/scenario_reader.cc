@@ -5,6 +5,7 @@
 
 #include "sim/input/money.h"
 #include "sim/scenario/distribution_registry.h"
+#include "sim/scenario/network_reader.h"
 #include "sim/scenario/strategy_spec_reader.h"
 #include "sim/scenario/yaml_map_reader.h"
 
@@ -95,23 +96,6 @@ Scenario::Client ReadClient(const YamlValue& value, Scenario::Client client) {
   }
   client.response_confirms = reader.Bool("response_confirms", client.response_confirms);
   return client;
-}
-
-LinkOptions ReadLink(const YamlValue& value, LinkOptions link) {
-  const YamlMapReader reader(value, {"latency", "loss", "duplicate"});
-  link.latency = ReadDistribution(reader, "latency", link.latency);
-  link.loss_probability = reader.Probability("loss", link.loss_probability);
-  link.duplicate_probability = reader.Probability("duplicate", link.duplicate_probability);
-  return link;
-}
-
-Scenario::Network ReadNetwork(const YamlValue& value, Scenario::Network network) {
-  const YamlMapReader reader(value, {"request", "response"});
-  if (auto request = reader.Find("request")) network.request = ReadLink(*request, network.request);
-  if (auto response = reader.Find("response")) {
-    network.response = ReadLink(*response, network.response);
-  }
-  return network;
 }
 
 Scenario::Server ReadServer(const YamlValue& value, Scenario::Server server) {
