@@ -23,18 +23,21 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       options_(options),
       catalog_(catalog),
       strategy_(strategy),
-      pages_(static_cast<std::size_t>(catalog.Size()) * options.checkouts_per_intent),
+      pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
+      pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0) {
   const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
-  assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= 256);
+  assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= kFraudCheckout);
   per_intent_.reserve(intents);
   for (std::uint32_t i = 0; i < intents; ++i) per_intent_.push_back(stream.Derive(i));
 }
 
 ClientApp::Page& ClientApp::PageOf(IntentId intent, std::uint32_t checkout) {
-  assert(checkout < options_.checkouts_per_intent);
-  return pages_[static_cast<std::size_t>(intent) * options_.checkouts_per_intent + checkout];
+  // The scam page, numbered apart so the ledger can tell it, is stored after the others.
+  const std::uint32_t page = checkout == kFraudCheckout ? options_.checkouts_per_intent : checkout;
+  assert(page < pages_per_intent_);
+  return pages_[static_cast<std::size_t>(intent) * pages_per_intent_ + page];
 }
 
 IdempotencyKey ClientApp::KeyFor(const Submission& s) const {
@@ -127,6 +130,13 @@ void ClientApp::OnResponse(Slot m) {
     ++counters_.late_responses;  // its connection timed out; nobody reads it
     return;
   }
+  if (msg.status != ResponseStatus::kOk) {
+    // Shed by the server or timed out at the balancer: the app treats both as a failed
+    // attempt, though after a gateway timeout the charge may well have happened.
+    ++counters_.error_responses;
+    FailAttempt(msg.submission);
+    return;
+  }
   Page& page = PageOf(sub.intent, sub.checkout);
   page.showing_success = true;
   const IntentId intent = sub.intent;
@@ -140,6 +150,12 @@ void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attemp
   Submission& sub = submissions_[s];
   if (sub.generation != generation || sub.attempt != attempt || !sub.awaiting_response) return;
   ++counters_.timeouts;
+  FailAttempt(s);
+}
+
+void ClientApp::FailAttempt(Slot s) {
+  Submission& sub = submissions_[s];
+  const std::uint32_t generation = sub.generation;
   sub.awaiting_response = false;
   if (sub.attempt >= options_.max_attempts) {
     ++counters_.abandoned_submissions;

@@ -43,6 +43,7 @@ struct ClientAppOptions {
   KeyScope key_scope = KeyScope::kPerIntent;
   bool response_confirms = true;           // a success response shows "paid" to the user
   std::uint32_t checkouts_per_intent = 1;  // pages one intent may open (1 + pay-again limit)
+  bool fraud_page = false;  // one more page per intent, for checkout kFraudCheckout (a scam)
 };
 
 struct ClientAppCounters {
@@ -51,6 +52,7 @@ struct ClientAppCounters {
   std::uint64_t submissions = 0;
   std::uint64_t attempts = 0;
   std::uint64_t timeouts = 0;
+  std::uint64_t error_responses = 0;  // attempts answered with an error (shed, gateway timeout)
   std::uint64_t abandoned_submissions = 0;  // attempts ran out with no response
   std::uint64_t late_responses = 0;         // arrived after their attempt timed out
 };
@@ -95,6 +97,8 @@ class ClientApp final : public EventHandler {
   void Finish(Slot submission);
   void OnResponse(Slot message);
   void OnTimeout(Slot submission, std::uint32_t generation, std::uint32_t attempt);
+  // The current attempt failed (timed out or was rejected): back off and retry, or give up.
+  void FailAttempt(Slot submission);
   IdempotencyKey KeyFor(const Submission& s) const;
   Page& PageOf(IntentId intent, std::uint32_t checkout);
 
@@ -107,7 +111,8 @@ class ClientApp final : public EventHandler {
   Strategy& strategy_;
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;
-  std::vector<Page> pages_;  // intents x checkouts_per_intent
+  std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any
+  std::vector<Page> pages_;         // intents x pages_per_intent_
   std::vector<std::uint8_t> acknowledged_;
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;

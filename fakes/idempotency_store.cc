@@ -29,17 +29,39 @@ void IdempotencyStore::Grow() {
   }
 }
 
-ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key, Time now, Time ttl) {
+ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key, Time now, std::uint32_t replica,
+                                     const ClaimPolicy& policy) {
+  assert(replica < 64);
+  const std::uint64_t bit = std::uint64_t{1} << replica;
   Entry& e = Find(key);
-  if (e.key == key) {
+  if (e.key == key && e.claimed) {
+    // Whether this check can see the claim: the insert must have landed, and on another
+    // replica the replication must have arrived too.
+    const Time inserted_at = e.claimed_at + policy.race_window;
+    if (now < inserted_at) return ClaimOutcome::kMissedInRace;
+    if (policy.per_replica && !(e.local_replicas & bit)) {
+      if (now < inserted_at + policy.replication_lag) {
+        e.local_replicas |= bit;
+        return ClaimOutcome::kMissedInReplication;
+      }
+    }
     if (!e.completed) return ClaimOutcome::kInFlight;
-    if (ttl == kNoExpiry || now < e.claimed_at + ttl) return ClaimOutcome::kCompleted;
+    if (policy.ttl == kNoExpiry || now < e.claimed_at + policy.ttl) return ClaimOutcome::kCompleted;
     e.completed = false;
     e.claimed_at = now;
+    e.local_replicas = bit;
     return ClaimOutcome::kReclaimed;
   }
+  if (e.key == key) {  // released: the claim rolled back, so this one starts afresh
+    e.claimed = true;
+    e.claimed_at = now;
+    e.local_replicas = bit;
+    return ClaimOutcome::kClaimed;
+  }
   e.key = key;
+  e.claimed = true;
   e.claimed_at = now;
+  e.local_replicas = bit;
   ++size_;
   if (size_ * 2 > table_.size()) Grow();
   return ClaimOutcome::kClaimed;
@@ -49,6 +71,13 @@ void IdempotencyStore::Complete(IdempotencyKey key) {
   Entry& e = Find(key);
   assert(e.key == key);
   e.completed = true;
+}
+
+void IdempotencyStore::Release(IdempotencyKey key) {
+  Entry& e = Find(key);
+  assert(e.key == key);
+  if (e.completed) return;  // a racing twin committed: the key stays held by its charge
+  e.claimed = false;
 }
 
 Slot IdempotencyStore::ExchangeWaiterHead(IdempotencyKey key, Slot new_head) {

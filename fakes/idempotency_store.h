@@ -1,8 +1,13 @@
-// The server's idempotency key store: which keys have been claimed, whether the
+// The servers' idempotency key store: which keys have been claimed, whether the
 // claiming request is still in flight, and which later requests wait on it.
-// First cut: one store shared by all servers, claims atomic with the charge, no
-// TTL. An open-addressing table with linear probing keeps look-ups allocation
-// free; it doubles (rarely, amortised) when over half full.
+// How a claim becomes visible is the caller's ClaimPolicy: at once and to every
+// replica (one shared store, claim atomic with the check), after a race window
+// (check-then-insert: two requests checking within it both see nothing), or on
+// other replicas only after a replication lag (a store per replica, replicated
+// asynchronously). One table holds the ground truth for all of them, so a miss
+// is recognised and labelled exactly. An open-addressing table with linear
+// probing keeps look-ups allocation free; it doubles (rarely, amortised) when
+// over half full.
 #pragma once
 
 #include <cstdint>
@@ -15,23 +20,40 @@
 namespace dupsim {
 
 enum class ClaimOutcome {
-  kClaimed,    // the key was new: the caller's request owns it
-  kReclaimed,  // the key had expired: forgotten, and now owned by the caller's request
-  kInFlight,   // claimed by a request that has not committed yet
-  kCompleted,  // claimed by a request that committed
+  kClaimed,              // the key was new: the caller's request owns it
+  kReclaimed,            // the key had expired: forgotten, and now owned by the caller's request
+  kMissedInRace,         // claimed already, but the insert was not visible yet (check-then-insert)
+  kMissedInReplication,  // claimed on another replica, not replicated here yet
+  kInFlight,             // claimed by a request that has not committed yet
+  kCompleted,            // claimed by a request that committed
 };
 
 class IdempotencyStore {
  public:
   explicit IdempotencyStore(std::size_t expected_keys = 1024);
 
-  // Precondition: key != 0. A committed key is forgotten `ttl` after its claim (kNoExpiry:
-  // never); a key still in flight never expires, so its waiters are always answered.
-  ClaimOutcome Claim(IdempotencyKey key, Time now, Time ttl);
   static constexpr Time kNoExpiry = -1;
 
-  // Marks a claimed key committed. Precondition: Claim(key) returned kClaimed earlier.
+  struct ClaimPolicy {
+    Time ttl = kNoExpiry;      // a committed key is forgotten this long after its claim
+    Time race_window = 0;      // check-then-insert: the insert lands this long after the check
+    Time replication_lag = 0;  // per-replica stores: other replicas see a claim this much later
+    bool per_replica = false;  // false: one store shared by every replica
+  };
+
+  // Precondition: key != 0 and replica < 64. A key still in flight never expires, so its
+  // waiters are always answered.
+  ClaimOutcome Claim(IdempotencyKey key, Time now, std::uint32_t replica,
+                     const ClaimPolicy& policy);
+
+  // Marks a claimed key committed. Precondition: a Claim of this key returned a claim.
+  // Completion is seen at once everywhere (waiters are answered by the committing server).
   void Complete(IdempotencyKey key);
+
+  // Forgets a claim whose request died before committing (the claim rolled back with the
+  // charge): the next request with the key claims it afresh. Waiters stay for the caller
+  // to take with ExchangeWaiterHead.
+  void Release(IdempotencyKey key);
 
   // Parks a request on `key` (an intrusive list threaded through Message::next_waiter):
   // returns the previous head; the caller links it behind the new one.
@@ -42,8 +64,10 @@ class IdempotencyStore {
  private:
   struct Entry {
     IdempotencyKey key = 0;  // 0 = empty
+    bool claimed = false;    // false once released: the next Claim owns it
     bool completed = false;
-    Time claimed_at = 0;
+    Time claimed_at = 0;               // the first claim's check
+    std::uint64_t local_replicas = 0;  // replicas that hold their own claim (per-replica stores)
     Slot waiter_head = kNoSlot;
   };
   Entry& Find(IdempotencyKey key);  // the entry holding `key`, or the empty one where it would go

@@ -3,30 +3,48 @@
 #include <cassert>
 #include <cmath>
 
+#include "fakes/intent_catalog.h"
 #include "fakes/user.h"
 
 namespace dupsim {
 
-IntentSource::IntentSource(Simulator& sim, double rate_per_s, RandomStream stream,
-                           std::uint32_t intents, User& user)
+IntentSource::IntentSource(Simulator& sim, double rate_per_s, std::vector<ArrivalStage> stages,
+                           RandomStream stream, const IntentCatalog& catalog, User& user)
     : sim_(sim),
       self_(sim.Register(this)),
-      mean_gap_us_(static_cast<double>(kSecond) / rate_per_s),
+      mean_gap_us_(rate_per_s > 0 ? static_cast<double>(kSecond) / rate_per_s : 0),
       rng_(stream),
-      intents_(intents),
+      catalog_(catalog),
       user_(user) {
-  assert(rate_per_s > 0 && intents >= 1);
+  assert(catalog.Size() >= 1);
+  if (stages.empty()) {
+    assert(rate_per_s > 0);
+  } else {
+    profile_.emplace(rate_per_s, std::move(stages));
+  }
 }
 
 void IntentSource::Start() {
-  sim_.Schedule(0, self_, 0, 0);
+  sim_.Schedule(0, self_, kFirstPayment, 0);  // intent 0 is never a repeat
 }
 
 void IntentSource::Handle(const Event& event) {
   const auto intent = static_cast<IntentId>(event.payload);
-  if (intent + 1 < intents_) {
-    const double gap = -mean_gap_us_ * std::log(rng_.NextOpenUnit());
-    sim_.Schedule(static_cast<Time>(std::llround(gap)), self_, 0, intent + 1);
+  if (event.kind == kFirstPayment) {
+    const IntentId next = catalog_.NextFirstPayment(intent);
+    if (next < catalog_.Size()) {
+      if (profile_) {
+        const double expected = -std::log(rng_.NextOpenUnit());
+        sim_.ScheduleAt(profile_->Advance(sim_.Now(), expected), self_, kFirstPayment, next);
+      } else {
+        const double gap = -mean_gap_us_ * std::log(rng_.NextOpenUnit());
+        sim_.Schedule(static_cast<Time>(std::llround(gap)), self_, kFirstPayment, next);
+      }
+    }
+  }
+  const IntentId after = intent + 1;
+  if (after < catalog_.Size() && catalog_.RepeatOf(after) == intent) {
+    sim_.Schedule(catalog_.RepeatGap(after), self_, kRepeat, after);
   }
   user_.StartIntent(intent);
 }

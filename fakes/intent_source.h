@@ -1,21 +1,31 @@
-// Arrivals of payment intents: a Poisson process at a fixed rate, one pending
-// arrival event at a time, ids 0..intents-1 in arrival order.
+// Arrivals of payment intents. First payments arrive as a Poisson process at a
+// fixed rate, one pending arrival at a time, in id order; a legitimate repeat
+// (fakes/intent_catalog.h) arrives its catalog gap after the intent it repeats.
+// Ids are fixed by the catalog, so with repeats they are not in arrival order.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "fakes/arrival_profile.h"
 
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
 
 namespace dupsim {
 
+class IntentCatalog;
 class User;
 
 class IntentSource final : public EventHandler {
  public:
-  // Preconditions: rate_per_s > 0, intents >= 1.
-  IntentSource(Simulator& sim, double rate_per_s, RandomStream stream, std::uint32_t intents,
-               User& user);
+  enum EventKind : std::uint32_t { kFirstPayment = 0, kRepeat = 1 };
+
+  // Precondition: rate_per_s > 0 without stages. `rate_per_s` is the rate of first payments
+  // (the start rate with stages, fakes/arrival_profile.h); repeats come on top.
+  IntentSource(Simulator& sim, double rate_per_s, std::vector<ArrivalStage> stages,
+               RandomStream stream, const IntentCatalog& catalog, User& user);
 
   // Schedules the first arrival at time 0.
   void Start();
@@ -26,8 +36,9 @@ class IntentSource final : public EventHandler {
   Simulator& sim_;
   HandlerId self_;
   double mean_gap_us_;
+  std::optional<ArrivalProfile> profile_;  // only with stages
   RandomStream rng_;
-  std::uint32_t intents_;
+  const IntentCatalog& catalog_;
   User& user_;
 };
 

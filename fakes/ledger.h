@@ -2,12 +2,19 @@
 // it and where its request came from: the simulator's ground truth, from which
 // duplicates are counted exactly and labelled with their root cause (a real
 // ledger only knows payer, payee, amount and keys).
+//
+// Refunds give money back for one charge, named by its intent and its ordinal
+// within that intent (0 = the first). The ledger records every refund it is
+// asked for, right or wrong, so the run's invariants can catch a wrong one.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "fakes/charge_listener.h"
+#include "fakes/refund_record.h"
 #include "metrics/root_cause.h"
 #include "sim/dedup/strategy.h"
 #include "sim/input/money.h"
@@ -28,13 +35,38 @@ class Ledger {
     }
     ++charges_;
     charged_amount_ += amount;
-    if (charges_per_intent_[intent]++ == 0) {
+    const std::uint32_t ordinal = charges_per_intent_[intent]++;
+    if (ordinal == 0) {
       first_origin_[intent] = origin;
-      return;
+    } else {
+      duplicate_amount_ += amount;
+      ++duplicates_by_cause_[static_cast<std::size_t>(
+          ClassifyDuplicate(first_origin_[intent], origin))];
     }
-    duplicate_amount_ += amount;
-    ++duplicates_by_cause_[static_cast<std::size_t>(
-        ClassifyDuplicate(first_origin_[intent], origin))];
+    for (ChargeListener* listener : listeners_) listener->OnCharged(intent, ordinal, amount);
+  }
+
+  // Before the run: `listener` hears of every charge after it is recorded.
+  void AddChargeListener(ChargeListener* listener) {
+    assert(listener != nullptr);
+    listeners_.push_back(listener);
+  }
+
+  // Before the run, when something may refund (a reconciliation job): allocates the
+  // per-intent refund counts, so runs without refunds pay nothing for them.
+  void EnableRefunds(std::size_t expected_refunds) {
+    refunds_per_intent_.assign(charges_per_intent_.size(), 0);
+    refunds_.reserve(expected_refunds);
+  }
+
+  // Gives back `amount` of charge `ordinal` of `intent`. Recorded as asked, even a
+  // refund of a first charge or of a charge refunded before: the invariants judge.
+  void Refund(IntentId intent, std::uint32_t ordinal, Money amount) {
+    assert(!refunds_per_intent_.empty() && "EnableRefunds first");
+    assert(intent < refunds_per_intent_.size());
+    refunds_.push_back(RefundRecord{intent, ordinal, amount});
+    ++refunds_per_intent_[intent];
+    refunded_amount_ += amount;
   }
 
   std::uint64_t Charges() const { return charges_; }
@@ -45,6 +77,13 @@ class Ledger {
   Money DuplicateAmount() const { return duplicate_amount_; }  // charges beyond each intent's first
   std::uint64_t StrayCharges() const { return stray_charges_; }
   IntentId FirstStrayIntent() const { return first_stray_intent_; }
+  std::span<const RefundRecord> Refunds() const { return refunds_; }  // in the order made
+  std::uint32_t RefundsOf(IntentId intent) const {
+    return refunds_per_intent_.empty() ? 0 : refunds_per_intent_[intent];
+  }
+  Money RefundedAmount() const { return refunded_amount_; }
+  // What the merchant keeps: every charge minus every refund.
+  Money KeptAmount() const { return charged_amount_ - refunded_amount_; }
 
  private:
   std::vector<std::uint32_t> charges_per_intent_;
@@ -55,6 +94,10 @@ class Ledger {
   Money duplicate_amount_ = 0;
   std::uint64_t stray_charges_ = 0;
   IntentId first_stray_intent_ = 0;
+  std::vector<ChargeListener*> listeners_;
+  std::vector<std::uint32_t> refunds_per_intent_;  // empty until EnableRefunds
+  std::vector<RefundRecord> refunds_;
+  Money refunded_amount_ = 0;
 };
 
 }  // namespace dupsim

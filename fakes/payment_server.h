@@ -1,13 +1,17 @@
-// The payment API: admits each arriving charge request through the strategy,
-// processes it (a processing-time draw), commits one charge to the ledger,
-// triggers the confirmation notification and replies. Requests parked on a key
-// that is still in flight are answered when that key's charge commits. First
-// cut: one logical server with unlimited concurrency and no crashes.
+// The payment API: a set of replicas, each serving at most `concurrency`
+// requests at a time with a bounded FIFO queue behind them, so latency grows
+// with load, clients time out and retry, and retries add load. A worker that
+// picks a request up admits it through the strategy, processes it (a
+// processing-time draw), commits one charge to the ledger, triggers the
+// confirmation notification and replies. Requests parked on a key that is
+// still in flight are answered when that key's charge commits. Replicas crash
+// and restart as ServerCrashOptions say.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "fakes/server_crash_options.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
@@ -18,10 +22,16 @@ namespace dupsim {
 class ConfirmationChannel;
 class IdempotencyStore;
 class Ledger;
+class LoadBalancer;
 class NetworkLink;
 
 struct PaymentServerOptions {
-  DistributionPtr processing;  // from arrival to commit of an admitted request (required)
+  DistributionPtr processing;  // from a worker picking a request up to its commit (required)
+  std::uint32_t replicas = 1;  // 1..64; requests are spread round-robin
+  std::uint32_t concurrency_per_replica = 0;  // workers per replica; 0 = unlimited
+  std::uint32_t queue_limit_per_replica = 0;  // waiting requests beyond the workers; a full
+                                              // queue sheds new requests (kRejected)
+  ServerCrashOptions crashes;
 };
 
 struct PaymentServerCounters {
@@ -29,11 +39,15 @@ struct PaymentServerCounters {
   std::uint64_t processed = 0;
   std::uint64_t parked = 0;    // waited for the first request with their key
   std::uint64_t replayed = 0;  // answered from the key store (at once or after waiting)
+  std::uint64_t rejected = 0;  // shed because the replica's queue was full
+  std::uint64_t refused = 0;   // arrived while their replica was down (dropped)
+  std::uint64_t crashes = 0;
+  std::uint64_t killed = 0;  // requests in service or queued when their replica crashed
 };
 
 class PaymentServer final : public EventHandler {
  public:
-  enum EventKind : std::uint32_t { kRequestArrived = 0, kProcessed = 1 };
+  enum EventKind : std::uint32_t { kRequestArrived = 0, kProcessed = 1, kCrash = 2, kRestart = 3 };
 
   struct Parts {
     Strategy& strategy;
@@ -42,20 +56,48 @@ class PaymentServer final : public EventHandler {
     ConfirmationChannel& confirmation;
   };
 
+  // `crash_stream` drives random crashes and restart times, one sub-stream per replica.
   PaymentServer(Simulator& sim, MessagePool& pool, PaymentServerOptions options,
-                RandomStream stream, std::uint32_t intents, Parts parts);
+                RandomStream stream, RandomStream crash_stream, std::uint32_t intents, Parts parts);
 
   void ConnectResponseLink(NetworkLink* link) { response_link_ = link; }
+  // Replies to requests a load balancer forwarded go back through it.
+  void ConnectLoadBalancer(LoadBalancer* balancer) { balancer_ = balancer; }
+
+  // A request handed over directly (by a load balancer) rather than by an event.
+  void Accept(Slot message);
   HandlerId handler_id() const { return self_; }
+
+  // Schedules the crashes; call once before the run.
+  void Start();
 
   void Handle(const Event& event) override;
 
   const PaymentServerCounters& counters() const { return counters_; }
 
  private:
-  void OnRequest(Slot message);
-  void OnProcessed(Slot message);
-  void Reply(Slot message, bool replayed);
+  struct Replica {
+    bool up = true;
+    std::uint32_t epoch = 0;       // bumped by each crash: stale completions are ignored
+    std::vector<Slot> in_service;  // requests admitted and processing
+    std::vector<Slot> queue;       // ring buffer of waiting requests, fixed capacity
+    std::size_t queue_head = 0;
+    std::size_t queue_size = 0;
+    RandomStream crash_rng;
+  };
+
+  void OnArrival(Slot message);
+  void StartService(Replica& replica, std::uint8_t index, Slot message);
+  void PullFromQueue(Replica& replica, std::uint8_t index);
+  void OnProcessed(Slot message, std::uint8_t index, std::uint32_t epoch);
+  void Commit(Slot message, bool crashed_before_reply);
+  void AnswerWaiters(IdempotencyKey key);
+  void Reply(Slot message, bool replayed, ResponseStatus status);
+  void RemoveFromService(Replica& replica, Slot message);
+  void Crash(std::uint8_t index);
+  void Restart(std::uint8_t index);
+  void ScheduleRandomCrash(std::uint8_t index);
+  void ScheduleOwn(Time delay, EventKind kind, std::uint64_t payload);
 
   Simulator& sim_;
   HandlerId self_;
@@ -64,6 +106,11 @@ class PaymentServer final : public EventHandler {
   std::vector<RandomStream> per_intent_;
   Parts parts_;
   NetworkLink* response_link_ = nullptr;
+  LoadBalancer* balancer_ = nullptr;
+  std::vector<Replica> replicas_;
+  std::uint32_t next_replica_ = 0;
+  std::uint64_t own_pending_ = 0;  // crash/restart events in the queue, so they never keep an
+                                   // otherwise finished run alive
   PaymentServerCounters counters_;
 };
 

@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "fakes/client_app.h"
+#include "metrics/root_cause.h"
 
 namespace dupsim {
 namespace {
@@ -17,15 +18,27 @@ std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, bool pay_agai
 
 }  // namespace
 
-User::User(Simulator& sim, UserOptions options, RandomStream stream, std::uint32_t intents,
+User::User(Simulator& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
            ClientApp& client)
-    : sim_(sim), self_(sim.Register(this)), options_(std::move(options)), client_(client) {
+    : sim_(sim),
+      self_(sim.Register(this)),
+      options_(std::move(options)),
+      streams_(streams),
+      client_(client) {
   assert(options_.double_tap_gap && options_.patience);
+  assert(options_.pay_again_limit < kFraudCheckout);  // pay-again pages stay below scam pages
+  assert(options_.fraud.probability == 0 || options_.fraud.delay);
   rng_.reserve(intents);
-  for (std::uint32_t i = 0; i < intents; ++i) rng_.push_back(stream.Derive(i));
+  for (std::uint32_t i = 0; i < intents; ++i) rng_.push_back(streams_.pages.Derive(i));
   confirmed_.assign(intents, 0);
   started_at_.assign(intents, 0);
   times_to_confirmation_.reserve(intents);  // filled during the run without reallocating
+}
+
+void User::ConnectStatusQueries(StatusQueryService* service) {
+  assert(service != nullptr);
+  status_queries_ = service;
+  asker_ = service->AddAsker(this);
 }
 
 void User::StartIntent(IntentId intent) {
@@ -51,6 +64,41 @@ void User::OnPaymentConfirmed(IntentId intent) {
   confirmed_[intent] = 1;
   times_to_confirmation_.push_back(sim_.Now() - started_at_[intent]);
   ++counters_.confirmed_intents;
+  if (options_.fraud.probability == 0) return;
+  // The scam is decided per intent, not per confirmation path, so every strategy sees it alike.
+  RandomStream rng = streams_.fraud.Derive(intent);
+  const bool scammed = rng.Bernoulli(options_.fraud.probability);
+  const Time delay = options_.fraud.delay->Sample(rng);
+  if (scammed) sim_.Schedule(delay, self_, kScammed, intent);
+}
+
+void User::OnPatienceOver(IntentId intent, std::uint32_t checkout) {
+  if (options_.status_query_probability > 0) {
+    RandomStream rng =
+        streams_.status_query.Derive((static_cast<std::uint64_t>(intent) << 8) | checkout);
+    if (rng.Bernoulli(options_.status_query_probability)) {
+      assert(status_queries_ != nullptr);
+      ++counters_.status_queries;
+      status_queries_->Ask(asker_, intent, checkout);
+      return;
+    }
+  }
+  PayAgain(intent, checkout);
+}
+
+void User::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) {
+  if (confirmed_[intent]) return;  // told while looking: nothing left to decide
+  if (status == PaymentStatus::kCharged) {
+    ++counters_.confirmed_by_status_query;
+    OnPaymentConfirmed(intent);
+    return;
+  }
+  PayAgain(intent, tag);  // nothing shown, or the look-up failed: as if they had not looked
+}
+
+void User::PayAgain(IntentId intent, std::uint32_t checkout) {
+  ++counters_.pay_agains;
+  OpenCheckout(intent, checkout + 1);
 }
 
 void User::Handle(const Event& event) {
@@ -64,8 +112,12 @@ void User::Handle(const Event& event) {
       // Only the newest page's deadline counts, and only while nothing confirmed the payment.
       if (confirmed_[intent] || !(event.payload & kPayAgainBit)) return;
       if (checkout >= options_.pay_again_limit) return;
-      ++counters_.pay_agains;
-      OpenCheckout(intent, checkout + 1);
+      OnPatienceOver(intent, checkout);
+      return;
+    case kScammed:
+      // A new checkout (new page, new key), one tap: the user means this payment.
+      ++counters_.fraud_payments;
+      client_.Tap(intent, kFraudCheckout, 0);
       return;
   }
   assert(false && "unknown user event");

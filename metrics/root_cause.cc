@@ -14,6 +14,16 @@ std::string_view RootCauseName(RootCause cause) {
       return "network_duplicate";
     case RootCause::kKeyExpired:
       return "key_expired";
+    case RootCause::kCrashReplay:
+      return "crash_replay";
+    case RootCause::kProxyRetry:
+      return "proxy_retry";
+    case RootCause::kReplicationLag:
+      return "replication_lag";
+    case RootCause::kConcurrentInFlight:
+      return "concurrent_in_flight";
+    case RootCause::kFraudInduced:
+      return "fraud_induced";
     case RootCause::kCount:
       break;
   }
@@ -21,16 +31,28 @@ std::string_view RootCauseName(RootCause cause) {
 }
 
 RootCause ClassifyDuplicate(const ChargeOrigin& first, const ChargeOrigin& duplicate) {
+  // A scammed payment is a deliberate new checkout with a new key: it would have been charged
+  // whatever the dedup, and the intent's first charge is never one (the user had been told).
+  if (duplicate.checkout >= kFraudCheckout) return RootCause::kFraudInduced;
   switch (duplicate.dedup_miss) {
     case DedupMiss::kKeyExpired:
       return RootCause::kKeyExpired;
+    case DedupMiss::kReplicationLag:
+      return RootCause::kReplicationLag;
+    case DedupMiss::kConcurrentInFlight:
+      return RootCause::kConcurrentInFlight;
     case DedupMiss::kNone:
       break;
   }
   if (duplicate.checkout != first.checkout) return RootCause::kUserRepayNoConfirmation;
   if (duplicate.tap != first.tap) return RootCause::kDoubleTap;
-  if (duplicate.attempt != first.attempt) return RootCause::kClientRetry;
-  // Same page, tap and attempt: one of the two is the network's copy (whichever arrived first).
+  if (duplicate.attempt != first.attempt) {
+    // The app retried because the answer never came; if that was the server dying after
+    // its commit, the crash is the cause, not the retry policy.
+    return first.crashed_before_reply ? RootCause::kCrashReplay : RootCause::kClientRetry;
+  }
+  if (duplicate.proxy_try != first.proxy_try) return RootCause::kProxyRetry;
+  // Same page, tap, attempt and try: one of the two is the network's copy (whichever came first).
   return RootCause::kNetworkDuplicate;
 }
 

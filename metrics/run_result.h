@@ -49,11 +49,32 @@ struct RunResult {
   std::uint64_t attempts = 0;            // HTTP attempts the client apps sent
   std::uint64_t timeouts = 0;            // attempts the client gave up waiting for
   std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
+  std::uint64_t requests_rejected = 0;   // shed by a server whose queue was full
+  std::uint64_t server_crashes = 0;
+  std::uint64_t requests_killed = 0;     // in service or queued when their server crashed
+  std::uint64_t proxy_retries = 0;       // load balancer tries beyond the first
+  std::uint64_t gateway_timeouts = 0;    // requests the load balancer answered with a timeout
   std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
+  std::uint64_t legitimate_repeats = 0;  // intents that repeat the one before on purpose
+  std::uint64_t status_queries = 0;      // payments looked up before paying again
+  std::uint64_t fraud_payments = 0;      // checkouts scammers talked confirmed users into
   // From an intent's first tap to its user learning it was paid (app or notification),
   // over confirmed intents; nearest-rank percentiles, 0 when none was confirmed.
   Time time_to_confirmation_p50 = 0;
   Time time_to_confirmation_p99 = 0;
+
+  // After the fact (fakes/reconciler.h, fakes/support_desk.h): refunds of duplicates
+  // and what duplicates cost until then.
+  std::uint64_t refunded_duplicates = 0;  // duplicate charges refunded, in full or in part
+  std::int64_t refunded_amount = 0;       // cents given back; charged_amount minus it is kept
+  // From a duplicate's commit to its refund, over refunded duplicates; nearest-rank
+  // percentiles, 0 when nothing was refunded.
+  Time time_to_refund_p50 = 0;
+  Time time_to_refund_p99 = 0;
+  // Currency units x hours: each duplicate's unrefunded money until its refund, or until
+  // virtual_end for money never given back.
+  double money_hours_held = 0;
+  std::uint64_t support_contacts = 0;  // users who saw an unrefunded duplicate and called
 
   std::uint64_t events = 0;  // simulator events processed
   Time virtual_end = 0;      // virtual time when the last event fired

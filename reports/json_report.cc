@@ -42,11 +42,25 @@ Json ResultJson(const RunResult& r) {
   j["attempts"] = r.attempts;
   j["timeouts"] = r.timeouts;
   j["replayed_responses"] = r.replayed_responses;
+  j["requests_rejected"] = r.requests_rejected;
+  j["server_crashes"] = r.server_crashes;
+  j["requests_killed"] = r.requests_killed;
+  j["proxy_retries"] = r.proxy_retries;
+  j["gateway_timeouts"] = r.gateway_timeouts;
   j["confirmed_intents"] = r.confirmed_intents;
   j["time_to_confirmation_p50_us"] = r.time_to_confirmation_p50;
   j["time_to_confirmation_p99_us"] = r.time_to_confirmation_p99;
   j["events"] = r.events;
   j["virtual_end_us"] = r.virtual_end;
+  j["legitimate_repeats"] = r.legitimate_repeats;
+  j["status_queries"] = r.status_queries;
+  j["fraud_payments"] = r.fraud_payments;
+  j["refunded_duplicates"] = r.refunded_duplicates;
+  j["refunded_amount"] = static_cast<double>(r.refunded_amount) / 100;
+  j["time_to_refund_p50_us"] = r.time_to_refund_p50;
+  j["time_to_refund_p99_us"] = r.time_to_refund_p99;
+  j["money_hours_held"] = r.money_hours_held;
+  j["support_contacts"] = r.support_contacts;
   return j;
 }
 

@@ -1,10 +1,16 @@
 // `idempotency_key`: the client sends one key per checkout page on every tap
-// and retry; the server claims the key atomically on arrival. A later request
-// with a claimed key gets the first request's result: at once if it committed,
-// or when it commits if it is still in flight (Stripe replays the stored first
-// response; see dedup-in-the-wild.md). Stops double taps, timeout retries and
-// network duplicates; not a user who pays again on a new page (new key), nor a
-// retry that comes back after the key's `ttl` ran out (key_expired).
+// and retry; the server claims the key on arrival. A later request with a
+// claimed key gets the first request's result: at once if it committed, or
+// when it commits if it is still in flight (Stripe replays the stored first
+// response; see dedup-in-the-wild.md). Stops double taps, timeout retries,
+// proxy retries and network duplicates; not a user who pays again on a new
+// page (new key). Its options are the ways real key stores still fail:
+//   ttl              a retry after the key was forgotten is charged again (key_expired);
+//   claim            check_then_insert: two requests checking within `race_window`
+//                    both see nothing (concurrent_in_flight);
+//   store            per_replica: each replica has its own store, replicated after
+//                    `replication_lag` (replication_lag; Redis async replication,
+//                    per-region keys).
 #include "sim/dedup/builtin_strategies.h"
 
 #include "fakes/idempotency_store.h"
@@ -15,21 +21,35 @@ namespace {
 
 class IdempotencyKeyDedup final : public Strategy {
  public:
-  explicit IdempotencyKeyDedup(Time ttl) : ttl_(ttl) {}
+  explicit IdempotencyKeyDedup(IdempotencyStore::ClaimPolicy policy) : policy_(policy) {}
 
   std::string Describe() const override {
-    if (ttl_ == IdempotencyStore::kNoExpiry) return "idempotency_key";
-    return "idempotency_key(ttl=" + FormatDuration(ttl_) + ")";
+    std::string options;
+    auto add = [&](const std::string& option) {
+      options += (options.empty() ? "" : ", ") + option;
+    };
+    if (policy_.ttl != IdempotencyStore::kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
+    if (policy_.race_window > 0) {
+      add("claim=check_then_insert, race_window=" + FormatDuration(policy_.race_window));
+    }
+    if (policy_.per_replica) {
+      add("store=per_replica, replication_lag=" + FormatDuration(policy_.replication_lag));
+    }
+    return options.empty() ? "idempotency_key" : "idempotency_key(" + options + ")";
   }
 
   AdmissionDecision AdmitRequest(const ChargeRequestView& request,
                                  IdempotencyStore& store) override {
     if (request.key == 0) return Admission::kProcess;
-    switch (store.Claim(request.key, request.now, ttl_)) {
+    switch (store.Claim(request.key, request.now, request.replica, policy_)) {
       case ClaimOutcome::kClaimed:
         return Admission::kProcess;
       case ClaimOutcome::kReclaimed:
         return {Admission::kProcess, DedupMiss::kKeyExpired};
+      case ClaimOutcome::kMissedInRace:
+        return {Admission::kProcess, DedupMiss::kConcurrentInFlight};
+      case ClaimOutcome::kMissedInReplication:
+        return {Admission::kProcess, DedupMiss::kReplicationLag};
       case ClaimOutcome::kInFlight:
         return Admission::kWaitForFirst;
       case ClaimOutcome::kCompleted:
@@ -42,22 +62,44 @@ class IdempotencyKeyDedup final : public Strategy {
     if (request.key != 0) store.Complete(request.key);
   }
 
+  // Whatever the claim mode, it rolls back with a charge that never happened.
+  void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) override {
+    if (request.key != 0) store.Release(request.key);
+  }
+
  private:
-  Time ttl_;
+  IdempotencyStore::ClaimPolicy policy_;
 };
 
 }  // namespace
 
 StrategyInfo IdempotencyKeyStrategy() {
-  return {"idempotency_key",
-          "server claims the client's key on arrival; repeats get the first result; keys are "
-          "forgotten `ttl` after their claim (default: never)",
-          [](StrategyParams& params) {
-            // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
-            // tokens commonly 8 h (dedup-in-the-wild.md).
-            const Time ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
-            return [ttl] { return std::make_unique<IdempotencyKeyDedup>(ttl); };
-          }};
+  return {
+      "idempotency_key",
+      "server claims the client's key on arrival; repeats get the first result (options: "
+      "ttl, claim, race_window, store, replication_lag)",
+      [](StrategyParams& params) {
+        IdempotencyStore::ClaimPolicy policy;
+        // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
+        // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
+        policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
+        const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
+        if (params.Has("race_window") && !racy) {
+          params.Duration("race_window", 0);  // read, so the error names the real problem
+          throw InputError::At(params.pos(), params.key_path() + ".race_window",
+                               "only with claim: check_then_insert");
+        }
+        policy.race_window = racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
+        policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
+        if (params.Has("replication_lag") && !policy.per_replica) {
+          params.Duration("replication_lag", 0);
+          throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
+                               "only with store: per_replica");
+        }
+        policy.replication_lag =
+            policy.per_replica ? params.PositiveDuration("replication_lag", 50 * kMillisecond) : 0;
+        return [policy] { return std::make_unique<IdempotencyKeyDedup>(policy); };
+      }};
 }
 
 }  // namespace dupsim

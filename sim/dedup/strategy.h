@@ -35,6 +35,7 @@ struct ChargeRequestView {
   IntentId intent = 0;  // ground truth; a real server cannot see it, so strategies must not use it
   IdempotencyKey key = 0;
   Time now = 0;
+  std::uint32_t replica = 0;  // the server replica handling it
 };
 
 enum class Admission {
@@ -74,6 +75,13 @@ class Strategy {
 
   // Server: the charge for a request admitted with kProcess is committed.
   virtual void OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) {
+    (void)request;
+    (void)store;
+  }
+
+  // Server: a request admitted with kProcess died uncommitted (its server crashed): whatever
+  // it claimed rolls back with the charge that never happened.
+  virtual void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) {
     (void)request;
     (void)store;
   }

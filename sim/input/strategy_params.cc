@@ -27,6 +27,18 @@ Time StrategyParams::PositiveDuration(const std::string& key, Time fallback) {
   return t;
 }
 
+std::size_t StrategyParams::Choice(const std::string& key, const std::vector<std::string>& options,
+                                   std::size_t fallback) {
+  const Value* v = Take(key);
+  if (!v) return fallback;
+  std::string list;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (v->text == options[i]) return i;
+    list += (i ? ", " : "") + options[i];
+  }
+  throw InputError::At(v->pos, PathOf(key), "expected one of " + list + ", got '" + v->text + "'");
+}
+
 double StrategyParams::Probability(const std::string& key, double fallback) {
   const Value* v = Take(key);
   if (!v) return fallback;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "sim/engine/virtual_time.h"
 #include "sim/input/input_error.h"
@@ -29,6 +30,11 @@ class StrategyParams {
   Time Duration(const std::string& key, Time fallback);
   Time PositiveDuration(const std::string& key, Time fallback);  // as Duration, but 0 is an error
   double Probability(const std::string& key, double fallback);
+  // One of `options` (its index); `fallback` when absent.
+  std::size_t Choice(const std::string& key, const std::vector<std::string>& options,
+                     std::size_t fallback);
+  // Whether the key was given at all (without reading it).
+  bool Has(const std::string& key) const { return values_.count(key) > 0; }
   std::uint64_t Count(const std::string& key, std::uint64_t fallback, std::uint64_t min,
                       std::uint64_t max);
 

@@ -1,5 +1,7 @@
 #include "sim/run/invariant_checker.h"
 
+#include "sim/run/refund_invariants.h"
+
 namespace dupsim {
 
 void CheckInvariants(const RunBooks& books, const std::string& context) {
@@ -30,6 +32,7 @@ void CheckInvariants(const RunBooks& books, const std::string& context) {
            " was confirmed to its user but has no charge in the ledger");
     }
   }
+  if (const std::string refund = FirstRefundViolation(books); !refund.empty()) fail(refund);
   if (!books.amounts.empty() &&
       books.charged_amount != intended + books.duplicate_amount - books.refunded_amount) {
     fail("money does not balance: charged " + FormatMoney(books.charged_amount) + " != intended " +

@@ -23,12 +23,18 @@ ClientAppOptions ClientOptionsOf(const Scenario& s) {
   o.key_scope = s.client.key_scope;
   o.response_confirms = s.client.response_confirms;
   o.checkouts_per_intent = s.user.pay_again_limit + 1;
+  o.fraud_page = s.user.fraud.probability > 0;
   return o;
 }
 
 UserOptions UserOptionsOf(const Scenario& s) {
-  return UserOptions{s.user.double_tap_probability, s.user.double_tap_gap, s.user.patience,
-                     s.user.pay_again_probability, s.user.pay_again_limit};
+  return UserOptions{s.user.double_tap_probability,
+                     s.user.double_tap_gap,
+                     s.user.patience,
+                     s.user.pay_again_probability,
+                     s.user.pay_again_limit,
+                     s.user.status_query_probability,
+                     s.user.fraud};
 }
 
 }  // namespace
@@ -38,31 +44,49 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       configured_(strategy),
       intents_(static_cast<std::uint32_t>(scenario.intents)),
       strategy_(strategy.make()),
-      catalog_(intents_, *scenario.user.amount, StreamOf(scenario, "intent.amount")),
+      catalog_(intents_, *scenario.user.amount, StreamOf(scenario, "intent.amount"),
+               scenario.user.legitimate_repeat, StreamOf(scenario, "intent.repeat")),
       store_(1024),  // grows by doubling: runs without keys never pay for a full table
       ledger_(intents_),
+      status_queries_(sim_, scenario.user.status_query, StreamOf(scenario, "status_query"),
+                      ledger_),
       client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), catalog_,
               *strategy_),
-      user_(sim_, UserOptionsOf(scenario), StreamOf(scenario, "user"), intents_, client_),
+      user_(sim_, UserOptionsOf(scenario), UserStreams::ForSeed(scenario.seed), intents_, client_),
       confirmation_(sim_, {scenario.confirmation.delay, scenario.confirmation.loss_probability},
                     StreamOf(scenario, "confirmation"), intents_, user_),
-      server_(sim_, pool_, {scenario.server.processing}, StreamOf(scenario, "server"), intents_,
+      server_(sim_, pool_, scenario.server, StreamOf(scenario, "server"),
+              StreamOf(scenario, "server.crash"), intents_,
               {*strategy_, store_, ledger_, confirmation_}),
-      request_link_(sim_, pool_,
-                    WithPartitionsCutting(scenario.network.request, scenario.network.partitions,
-                                          PartitionDirection::kRequest),
-                    StreamOf(scenario, "network.request"), intents_, server_.handler_id(),
-                    PaymentServer::kRequestArrived),
       response_link_(sim_, pool_,
                      WithPartitionsCutting(scenario.network.response, scenario.network.partitions,
                                            PartitionDirection::kResponse),
                      StreamOf(scenario, "network.response"), intents_, client_.handler_id(),
                      ClientApp::kResponseArrived),
-      source_(sim_, scenario.arrivals.rate_per_s, StreamOf(scenario, "arrivals"), intents_, user_) {
+      balancer_(scenario.load_balancer.enabled
+                    ? std::make_unique<LoadBalancer>(sim_, pool_, scenario.load_balancer, server_,
+                                                     response_link_)
+                    : nullptr),
+      request_link_(sim_, pool_,
+                    WithPartitionsCutting(scenario.network.request, scenario.network.partitions,
+                                          PartitionDirection::kRequest),
+                    StreamOf(scenario, "network.request"), intents_,
+                    balancer_ ? balancer_->handler_id() : server_.handler_id(),
+                    balancer_ ? static_cast<std::uint32_t>(LoadBalancer::kRequestArrived)
+                              : static_cast<std::uint32_t>(PaymentServer::kRequestArrived)),
+      source_(sim_, scenario.arrivals.rate_per_s, scenario.arrivals.stages,
+              StreamOf(scenario, "arrivals"), catalog_, user_),
+      reconciler_(sim_, scenario.reconciliation, StreamOf(scenario, "reconciliation"), ledger_),
+      support_(sim_, scenario.support, StreamOf(scenario, "support"), ledger_) {
   assert(scenario.intents >= 1 && scenario.intents <= 0xffffffffULL);
   client_.ConnectRequestLink(&request_link_);
   client_.ConnectListener(&user_);
+  user_.ConnectStatusQueries(&status_queries_);
   server_.ConnectResponseLink(&response_link_);
+  server_.ConnectLoadBalancer(balancer_.get());
+  // The reconciler first: on a tie, a refund lands before a user checks for it.
+  ledger_.AddChargeListener(&reconciler_);
+  if (support_.Enabled()) ledger_.AddChargeListener(&support_);
   // Capacity for the usual in-flight population, so the steady state never grows them.
   sim_.ReservePending(4096);
   pool_.Reserve(1024);
@@ -70,6 +94,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
 
 RunResult World::Run() {
   source_.Start();
+  server_.Start();
   sim_.Run();
   RunBooks books;
   books.charges_per_intent = ledger_.ChargesPerIntent();
@@ -79,7 +104,9 @@ RunResult World::Run() {
   books.acknowledged = client_.Acknowledged();
   books.confirmed = user_.Confirmed();
   books.amounts = catalog_.Amounts();
-  books.charged_amount = ledger_.ChargedAmount();
+  books.charged_amount = ledger_.KeptAmount();
+  books.refunded_amount = ledger_.RefundedAmount();
+  books.refunds = ledger_.Refunds();
   books.duplicate_amount = ledger_.DuplicateAmount();
   CheckInvariants(books, scenario_.name + " under " + configured_.label);
 
@@ -106,10 +133,27 @@ RunResult World::Run() {
   r.attempts = client_.counters().attempts;
   r.timeouts = client_.counters().timeouts;
   r.replayed_responses = server_.counters().replayed;
+  r.requests_rejected = server_.counters().rejected;
+  r.server_crashes = server_.counters().crashes;
+  r.requests_killed = server_.counters().killed;
+  if (balancer_) {
+    r.proxy_retries = balancer_->counters().retries;
+    r.gateway_timeouts = balancer_->counters().gateway_timeouts;
+  }
   r.confirmed_intents = user_.counters().confirmed_intents;
+  r.legitimate_repeats = catalog_.LegitimateRepeats();
+  r.status_queries = user_.counters().status_queries;
+  r.fraud_payments = user_.counters().fraud_payments;
   std::vector<Time> waits = user_.TimesToConfirmation();
   r.time_to_confirmation_p50 = NearestRankPercentile(waits, 0.50);
   r.time_to_confirmation_p99 = NearestRankPercentile(waits, 0.99);
+  r.refunded_duplicates = reconciler_.RefundedDuplicates();
+  r.refunded_amount = ledger_.RefundedAmount();
+  std::vector<Time> refund_waits = reconciler_.TimesToRefund();
+  r.time_to_refund_p50 = NearestRankPercentile(refund_waits, 0.50);
+  r.time_to_refund_p99 = NearestRankPercentile(refund_waits, 0.99);
+  r.money_hours_held = reconciler_.MoneyHoursHeld(sim_.Now());
+  r.support_contacts = support_.Contacts();
   r.events = sim_.EventsProcessed();
   r.virtual_end = sim_.Now();
   return r;

@@ -16,7 +16,11 @@
 #include "fakes/intent_catalog.h"
 #include "fakes/intent_source.h"
 #include "fakes/ledger.h"
+#include "fakes/load_balancer.h"
 #include "fakes/payment_server.h"
+#include "fakes/reconciler.h"
+#include "fakes/status_query_service.h"
+#include "fakes/support_desk.h"
 #include "fakes/user.h"
 #include "metrics/run_result.h"
 #include "sim/engine/simulator.h"
@@ -49,13 +53,17 @@ class World {
   IntentCatalog catalog_;
   IdempotencyStore store_;
   Ledger ledger_;
+  StatusQueryService status_queries_;
   ClientApp client_;
   User user_;
   ConfirmationChannel confirmation_;
   PaymentServer server_;
-  NetworkLink request_link_;
   NetworkLink response_link_;
+  std::unique_ptr<LoadBalancer> balancer_;  // only when the scenario has one
+  NetworkLink request_link_;
   IntentSource source_;
+  Reconciler reconciler_;  // hears every charge from the ledger; refunds only when enabled
+  SupportDesk support_;
 };
 
 }  // namespace dupsim

@@ -9,7 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "fakes/arrival_profile.h"
 #include "fakes/client_app.h"
+#include "fakes/intent_catalog.h"
+#include "fakes/load_balancer.h"
+#include "fakes/payment_server.h"
+#include "fakes/reconciler.h"
+#include "fakes/status_query_service.h"
+#include "fakes/support_desk.h"
+#include "fakes/user.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/virtual_time.h"
@@ -33,7 +41,8 @@ struct Scenario {
   std::uint64_t intents = 10000;  // payment intents to simulate, >= 1
 
   struct Arrivals {
-    double rate_per_s = 10.0;  // Poisson arrival rate of intents, > 0
+    double rate_per_s = 10.0;  // Poisson arrival rate of intents, > 0 (the start rate with stages)
+    std::vector<ArrivalStage> stages;  // k6-style ramps from rate_per_s (fakes/arrival_profile.h)
   } arrivals;
 
   struct User {
@@ -44,6 +53,11 @@ struct Scenario {
                                           // on a new checkout (new page, new key)
     std::uint32_t pay_again_limit = 1;    // how many times one user may pay again
     DistributionPtr amount;               // what one intent pays, in cents (sim/input/money.h)
+    // Before paying again unconfirmed, looks the payment up (fakes/status_query_service.h).
+    double status_query_probability = 0.0;
+    StatusQueryOptions status_query;            // its latency and failure probability
+    LegitimateRepeatOptions legitimate_repeat;  // intents that repeat the one before on purpose
+    FraudOptions fraud;                         // confirmed users scammed into paying again
   } user;
 
   struct Client {
@@ -66,14 +80,22 @@ struct Scenario {
     std::vector<Partition> partitions;
   } network;
 
-  struct Server {
-    DistributionPtr processing;  // from a request's arrival to its charge being committed
-  } server;
+  // Replicas, workers, queues, processing time and crashes (fakes/payment_server.h).
+  using Server = PaymentServerOptions;
+  Server server;
+
+  // A proxy in front of the replicas, off unless the scenario has a `load_balancer` section.
+  LoadBalancerOptions load_balancer;
 
   struct Confirmation {
     DistributionPtr delay;          // from the commit to the "you paid" notification
     double loss_probability = 0.0;  // the notification never arrives
   } confirmation;
+
+  // After the fact: the job that finds and refunds duplicates (enabled by a
+  // `reconciliation` section), and users who notice one and contact support.
+  ReconcilerOptions reconciliation;
+  SupportDeskOptions support;
 
   std::vector<ConfiguredStrategy> strategies;  // compared in this order
 };

@@ -4,9 +4,12 @@
 #include <memory>
 
 #include "sim/input/money.h"
+#include "sim/scenario/after_the_fact_reader.h"
 #include "sim/scenario/distribution_registry.h"
 #include "sim/scenario/network_reader.h"
+#include "sim/scenario/server_reader.h"
 #include "sim/scenario/strategy_spec_reader.h"
+#include "sim/scenario/user_behaviour_reader.h"
 #include "sim/scenario/yaml_map_reader.h"
 
 namespace dupsim {
@@ -35,9 +38,39 @@ double ReadPositiveNumber(const YamlValue& value) {
   return number;
 }
 
+ArrivalStage ReadArrivalStage(const YamlValue& value) {
+  const YamlMapReader stage(value, {"duration", "target_rate_per_s"});
+  const YamlValue duration = stage.Get("duration");
+  ArrivalStage s{duration.Duration(), stage.Get("target_rate_per_s").Number()};
+  if (s.duration == 0) duration.Fail("must be > 0, got 0");
+  if (!(s.target_rate_per_s >= 0)) {
+    stage.Get("target_rate_per_s").Fail("must be >= 0, got " + std::to_string(s.target_rate_per_s));
+  }
+  return s;
+}
+
 Scenario::Arrivals ReadArrivals(const YamlValue& value) {
-  const YamlMapReader arrivals(value, {"rate_per_s"});
-  return Scenario::Arrivals{ReadPositiveNumber(arrivals.Get("rate_per_s"))};
+  const YamlMapReader arrivals(value, {"rate_per_s", "stages"});
+  Scenario::Arrivals a;
+  const auto stages = arrivals.Find("stages");
+  if (!stages) {
+    a.rate_per_s = ReadPositiveNumber(arrivals.Get("rate_per_s"));
+    return a;
+  }
+  // With stages the start rate may be 0 (a ramp up from nothing), but the last target may not:
+  // the remaining intents would never arrive.
+  const YamlValue start = arrivals.Get("rate_per_s");
+  a.rate_per_s = start.Number();
+  if (!(a.rate_per_s >= 0)) start.Fail("must be >= 0, got " + start.node().Scalar());
+  const std::vector<YamlValue> items = stages->Items();
+  if (items.empty()) stages->Fail("list at least one stage, or leave stages out");
+  for (const YamlValue& item : items) a.stages.push_back(ReadArrivalStage(item));
+  if (a.stages.back().target_rate_per_s == 0) {
+    items.back().Fail(
+        "the last stage's target_rate_per_s must be > 0 (the rate stays there "
+        "until every intent has arrived)");
+  }
+  return a;
 }
 
 void ReadDoubleTap(const YamlValue& value, Scenario::User& user) {
@@ -47,8 +80,9 @@ void ReadDoubleTap(const YamlValue& value, Scenario::User& user) {
 }
 
 Scenario::User ReadUser(const YamlValue& value, Scenario::User user) {
-  const YamlMapReader reader(value, {"double_tap", "patience", "pay_again_without_confirmation",
-                                     "pay_again_limit", "amount"});
+  const YamlMapReader reader(
+      value, {"double_tap", "patience", "pay_again_without_confirmation", "pay_again_limit",
+              "amount", "status_query", "legitimate_repeat", "fraud"});
   if (auto double_tap = reader.Find("double_tap")) ReadDoubleTap(*double_tap, user);
   user.patience = ReadDistribution(reader, "patience", user.patience);
   user.pay_again_probability =
@@ -59,6 +93,7 @@ Scenario::User ReadUser(const YamlValue& value, Scenario::User user) {
   if (auto amount = reader.Find("amount")) {
     user.amount = DistributionRegistry::Builtin().Read(*amount, Quantity::kMoney);
   }
+  ReadUserBehaviour(reader, user);
   return user;
 }
 
@@ -96,12 +131,6 @@ Scenario::Client ReadClient(const YamlValue& value, Scenario::Client client) {
   }
   client.response_confirms = reader.Bool("response_confirms", client.response_confirms);
   return client;
-}
-
-Scenario::Server ReadServer(const YamlValue& value, Scenario::Server server) {
-  const YamlMapReader reader(value, {"processing"});
-  server.processing = ReadDistribution(reader, "processing", server.processing);
-  return server;
 }
 
 Scenario::Confirmation ReadConfirmation(const YamlValue& value,
@@ -156,8 +185,9 @@ Scenario ReadScenario(const YamlValue& root) {
     root.Fail("expected a scenario: a map with at least name, intents and arrivals; got " +
               root.Describe());
   }
-  const YamlMapReader reader(root, {"name", "description", "seed", "intents", "arrivals", "user",
-                                    "client", "network", "server", "confirmation", "strategies"});
+  const YamlMapReader reader(
+      root, {"name", "description", "seed", "intents", "arrivals", "user", "client", "network",
+             "server", "load_balancer", "confirmation", "reconciliation", "support", "strategies"});
   Scenario scenario = WithDefaultDistributions();
   const YamlValue name = reader.Get("name");
   scenario.name = name.Text();
@@ -174,9 +204,16 @@ Scenario ReadScenario(const YamlValue& root) {
     scenario.network = ReadNetwork(*network, scenario.network);
   }
   if (auto server = reader.Find("server")) scenario.server = ReadServer(*server, scenario.server);
+  if (auto balancer = reader.Find("load_balancer")) {
+    scenario.load_balancer = ReadLoadBalancer(*balancer);
+  }
   if (auto confirmation = reader.Find("confirmation")) {
     scenario.confirmation = ReadConfirmation(*confirmation, scenario.confirmation);
   }
+  if (auto reconciliation = reader.Find("reconciliation")) {
+    scenario.reconciliation = ReadReconciliation(*reconciliation);
+  }
+  if (auto support = reader.Find("support")) scenario.support = ReadSupport(*support);
   auto strategies = reader.Find("strategies");
   scenario.strategies = strategies ? ReadStrategies(*strategies) : DefaultStrategies();
   return scenario;

@@ -31,11 +31,25 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "attempts",
                                                 "timeouts",
                                                 "replayed_responses",
+                                                "requests_rejected",
+                                                "server_crashes",
+                                                "requests_killed",
+                                                "proxy_retries",
+                                                "gateway_timeouts",
                                                 "confirmed_intents",
                                                 "time_to_confirmation_p50_us",
                                                 "time_to_confirmation_p99_us",
                                                 "events",
-                                                "virtual_end_us"};
+                                                "virtual_end_us",
+                                                "legitimate_repeats",
+                                                "status_queries",
+                                                "fraud_payments",
+                                                "refunded_duplicates",
+                                                "refunded_amount",
+                                                "time_to_refund_p50_us",
+                                                "time_to_refund_p99_us",
+                                                "money_hours_held",
+                                                "support_contacts"};
   return keys;
 }
 

@@ -1,0 +1,60 @@
+#include "fakes/status_query_service.h"
+
+#include <cassert>
+
+#include "fakes/ledger.h"
+
+namespace dupsim {
+namespace {
+
+// Event kind: the asker above bit 0, bit 0 set when the query failed.
+// Payload: the intent in the low 32 bits, the tag above.
+constexpr std::uint32_t kFailedBit = 1;
+
+}  // namespace
+
+StatusQueryService::StatusQueryService(Simulator& sim, StatusQueryOptions options,
+                                       RandomStream stream, const Ledger& ledger)
+    : sim_(sim),
+      self_(sim.Register(this)),
+      options_(std::move(options)),
+      stream_(stream),
+      ledger_(ledger) {
+  assert(options_.failure_probability >= 0 && options_.failure_probability <= 1);
+}
+
+StatusQueryService::AskerId StatusQueryService::AddAsker(StatusQueryListener* listener) {
+  assert(listener != nullptr);
+  askers_.push_back(listener);
+  return static_cast<AskerId>(askers_.size() - 1);
+}
+
+void StatusQueryService::Ask(AskerId asker, IntentId intent, std::uint32_t tag) {
+  assert(asker < askers_.size());
+  assert(options_.latency);
+  ++counters_.asked;
+  RandomStream rng = stream_.Derive(intent).Derive((static_cast<std::uint64_t>(asker) << 32) | tag);
+  const bool failed = rng.Bernoulli(options_.failure_probability);
+  const Time latency = options_.latency->Sample(rng);
+  sim_.Schedule(latency, self_, (asker << 1) | (failed ? kFailedBit : 0),
+                intent | (static_cast<std::uint64_t>(tag) << 32));
+}
+
+void StatusQueryService::Handle(const Event& event) {
+  const auto intent = static_cast<IntentId>(event.payload);
+  const auto tag = static_cast<std::uint32_t>(event.payload >> 32);
+  const AskerId asker = event.kind >> 1;
+  assert(asker < askers_.size());
+  PaymentStatus status = PaymentStatus::kUnknown;
+  if (event.kind & kFailedBit) {
+    ++counters_.failed;
+  } else if (ledger_.ChargesOf(intent) > 0) {
+    ++counters_.found_charged;
+    status = PaymentStatus::kCharged;
+  } else {
+    status = PaymentStatus::kNotFound;
+  }
+  askers_[asker]->OnPaymentStatus(intent, tag, status);
+}
+
+}  // namespace dupsim

@@ -1,0 +1,83 @@
+// "Did my payment go through?": the transaction-history screen, or the app
+// asking the payment provider for a payment's status. Whoever asks (a user
+// before paying again; later, a client strategy before retrying) gets one of
+// three answers after a latency draw: charged, not found, or no answer (the
+// query failed or timed out). The ledger is read when the answer is given, so
+// a charge committed while the query was under way is seen.
+//
+// Deliberately simpler than a charge request: no network links, no server
+// queue; one latency distribution covers the round trip and one probability
+// every way it can fail. Each query draws twice (failure, then latency) from a
+// stream derived from (intent, asker, tag), so the same question gets the same
+// fate under every strategy, whatever else was asked before.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/dedup/strategy.h"
+#include "sim/engine/distribution.h"
+#include "sim/engine/random_stream.h"
+#include "sim/engine/simulator.h"
+
+namespace dupsim {
+
+class Ledger;
+
+struct StatusQueryOptions {
+  DistributionPtr latency;           // from asking to the answer (required when queries are made)
+  double failure_probability = 0.0;  // the query errors or times out: the asker learns nothing
+};
+
+enum class PaymentStatus : std::uint8_t {
+  kCharged,   // the ledger holds a charge for the intent
+  kNotFound,  // it holds none (yet)
+  kUnknown,   // the query failed
+};
+
+class StatusQueryListener {
+ public:
+  // The answer to Ask(asker, intent, tag).
+  virtual void OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) = 0;
+
+ protected:
+  ~StatusQueryListener() = default;
+};
+
+struct StatusQueryCounters {
+  std::uint64_t asked = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t found_charged = 0;
+};
+
+class StatusQueryService final : public EventHandler {
+ public:
+  using AskerId = std::uint32_t;
+
+  StatusQueryService(Simulator& sim, StatusQueryOptions options, RandomStream stream,
+                     const Ledger& ledger);
+
+  // Wiring, before the run: who may ask. The id names the asker in Ask.
+  AskerId AddAsker(StatusQueryListener* listener);
+
+  // Asks for `intent`'s status; the answer goes to the asker's listener. `tag` comes back
+  // with it and tells apart an asker's questions about one intent (e.g. the checkout page).
+  // Precondition: options().latency is set.
+  void Ask(AskerId asker, IntentId intent, std::uint32_t tag);
+
+  void Handle(const Event& event) override;
+
+  const StatusQueryOptions& options() const { return options_; }
+  const StatusQueryCounters& counters() const { return counters_; }
+
+ private:
+  Simulator& sim_;
+  HandlerId self_;
+  StatusQueryOptions options_;
+  RandomStream stream_;
+  const Ledger& ledger_;
+  std::vector<StatusQueryListener*> askers_;
+  StatusQueryCounters counters_;
+};
+
+}  // namespace dupsim

@@ -1,0 +1,104 @@
+// The `reconciliation` and `support` sections: absent means off, present means
+// on with documented defaults, and every bad key or value is one InputError line.
+#include <gtest/gtest.h>
+
+#include "sim/scenario/scenario_loader.h"
+
+namespace dupsim {
+namespace {
+
+constexpr Time kDay = 24 * kHour;
+
+// Three valid lines; the cases below append from line 4 on.
+constexpr char kBase[] = "name: t\nintents: 10\narrivals: { rate_per_s: 1 }\n";
+
+Scenario Load(const std::string& lines) {
+  return LoadScenarioText(kBase + lines, "x.yaml");
+}
+
+std::string ErrorOf(const std::string& lines) {
+  try {
+    Load(lines);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(loaded without error)";
+}
+
+TEST(ReconciliationKeys, AbsentSectionsAreOff) {
+  const Scenario s = Load("");
+  EXPECT_FALSE(s.reconciliation.enabled);
+  EXPECT_EQ(s.support.contact_probability, 0);
+}
+
+TEST(ReconciliationKeys, AnEmptySectionIsOnWithDefaults) {
+  const Scenario s = Load("reconciliation: {}\n");
+  ASSERT_TRUE(s.reconciliation.enabled);
+  EXPECT_EQ(s.reconciliation.detection_delay->Min(), 0);
+  EXPECT_EQ(s.reconciliation.detection_delay->Max(), kDay);
+  EXPECT_EQ(s.reconciliation.refund_processing->Min(), kDay);
+  EXPECT_EQ(s.reconciliation.refund_processing->Max(), 3 * kDay);
+  EXPECT_EQ(s.reconciliation.refund_fraction, 1.0);
+}
+
+TEST(ReconciliationKeys, EveryKeyIsRead) {
+  const Scenario s = Load(
+      "reconciliation:\n"
+      "  delay: { dist: constant, value: 6h }\n"
+      "  refund_processing: { dist: constant, value: 48h }\n"
+      "  refund: partial\n"
+      "  partial_fraction: 0.25\n"
+      "support: { contact_probability: 0.3, notice_delay: { dist: constant, value: 12h } }\n");
+  EXPECT_TRUE(s.reconciliation.enabled);
+  EXPECT_EQ(s.reconciliation.detection_delay->Max(), 6 * kHour);
+  EXPECT_EQ(s.reconciliation.refund_processing->Max(), 2 * kDay);
+  EXPECT_EQ(s.reconciliation.refund_fraction, 0.25);
+  EXPECT_EQ(s.support.contact_probability, 0.3);
+  EXPECT_EQ(s.support.notice_delay->Max(), 12 * kHour);
+}
+
+TEST(ReconciliationKeys, FullRefundsNeedNoFraction) {
+  EXPECT_EQ(Load("reconciliation: { refund: full }\n").reconciliation.refund_fraction, 1.0);
+}
+
+TEST(ReconciliationKeys, SupportDefaultsToNoticingTheNextDay) {
+  const Scenario s = Load("support: { contact_probability: 0.1 }\n");
+  EXPECT_EQ(s.support.notice_delay->Min(), kDay);
+  EXPECT_EQ(s.support.notice_delay->Max(), kDay);
+  EXPECT_FALSE(s.reconciliation.enabled);  // support alone refunds nothing
+}
+
+TEST(ReconciliationKeys, Errors) {
+  EXPECT_EQ(ErrorOf("reconciliation: { dealy: { dist: constant, value: 1h } }\n"),
+            "x.yaml:4:19: reconciliation.dealy: unknown key (allowed here: delay, "
+            "refund_processing, refund, partial_fraction)");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund: half }\n"),
+            "x.yaml:4:27: reconciliation.refund: expected one of full, partial; got 'half'");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund: partial }\n"),
+            "x.yaml:4:17: reconciliation.partial_fraction: required key is missing");
+  EXPECT_EQ(ErrorOf("reconciliation: { partial_fraction: 0.5 }\n"),
+            "x.yaml:4:37: reconciliation.partial_fraction: only allowed with refund: partial");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund: partial, partial_fraction: 1 }\n"),
+            "x.yaml:4:54: reconciliation.partial_fraction: must be > 0 and < 1 (a full refund is "
+            "refund: full), got 1");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund: partial, partial_fraction: 0 }\n"),
+            "x.yaml:4:54: reconciliation.partial_fraction: must be > 0 and < 1 (a full refund is "
+            "refund: full), got 0");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund: partial, partial_fraction: 1.5 }\n"),
+            "x.yaml:4:54: reconciliation.partial_fraction: probability must be in [0, 1], got 1.5");
+  EXPECT_EQ(ErrorOf("reconciliation: { refund_processing: 48h }\n"),
+            "x.yaml:4:38: reconciliation.refund_processing: expected a distribution such as "
+            "{ dist: lognormal, median: 40ms, p99: 300ms }, got '48h'");
+  EXPECT_EQ(ErrorOf("reconciliation:\n"),
+            "x.yaml:4:1: reconciliation: expected a map, got nothing");
+  EXPECT_EQ(ErrorOf("support: { notice_delay: { dist: constant, value: 1h } }\n"),
+            "x.yaml:4:10: support.contact_probability: required key is missing");
+  EXPECT_EQ(ErrorOf("support: { contact_probability: 2 }\n"),
+            "x.yaml:4:33: support.contact_probability: probability must be in [0, 1], got 2");
+  EXPECT_EQ(ErrorOf("support: { contact_probability: 0.1, delay: 1h }\n"),
+            "x.yaml:4:38: support.delay: unknown key (allowed here: contact_probability, "
+            "notice_delay)");
+}
+
+}  // namespace
+}  // namespace dupsim
