@@ -162,18 +162,21 @@ void PaymentServer::OnProcessed(Slot m, std::uint8_t index, std::uint32_t epoch)
 void PaymentServer::Commit(Slot m, bool crashed_before_reply) {
   ++counters_.processed;
   const Message msg = pool_[m];
-  parts_.ledger.Commit(msg.intent,
-                       ChargeOrigin{.checkout = msg.checkout,
-                                    .tap = msg.tap,
-                                    .attempt = msg.attempt,
-                                    .network_copy = msg.network_copy,
-                                    .crashed_before_reply = crashed_before_reply,
-                                    .proxy_try = msg.proxy_try,
-                                    .dedup_miss = msg.dedup_miss},
-                       msg.amount);
+  const ChargeOrigin origin{.checkout = msg.checkout,
+                            .tap = msg.tap,
+                            .attempt = msg.attempt,
+                            .network_copy = msg.network_copy,
+                            .crashed_before_reply = crashed_before_reply,
+                            .proxy_try = msg.proxy_try,
+                            .dedup_miss = msg.dedup_miss};
+  if (parts_.ledger_queue.Enabled()) {
+    parts_.ledger_queue.Enqueue(msg.intent, origin, msg.amount);  // written (and notified) later
+  } else {
+    parts_.ledger.Commit(msg.intent, origin, msg.amount);
+    parts_.confirmation.Notify(msg.intent);
+  }
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica};
   parts_.strategy.OnCommitted(view, parts_.store);
-  parts_.confirmation.Notify(msg.intent);
   if (crashed_before_reply) {
     pool_.Free(m);
   } else {

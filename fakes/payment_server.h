@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "fakes/ledger_writer_queue.h"
 #include "fakes/server_crash_options.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
@@ -32,6 +33,7 @@ struct PaymentServerOptions {
   std::uint32_t queue_limit_per_replica = 0;  // waiting requests beyond the workers; a full
                                               // queue sheds new requests (kRejected)
   ServerCrashOptions crashes;
+  LedgerQueueOptions ledger_queue;  // at-least-once delivery to the ledger writer (off by default)
 };
 
 struct PaymentServerCounters {
@@ -54,6 +56,7 @@ class PaymentServer final : public EventHandler {
     IdempotencyStore& store;
     Ledger& ledger;
     ConfirmationChannel& confirmation;
+    LedgerWriterQueue& ledger_queue;  // used when enabled: writes then go through it
   };
 
   // `crash_stream` drives random crashes and restart times, one sub-stream per replica.

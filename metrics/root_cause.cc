@@ -22,6 +22,8 @@ std::string_view RootCauseName(RootCause cause) {
       return "replication_lag";
     case RootCause::kConcurrentInFlight:
       return "concurrent_in_flight";
+    case RootCause::kQueueRedelivery:
+      return "queue_redelivery";
     case RootCause::kFraudInduced:
       return "fraud_induced";
     case RootCause::kCount:
@@ -34,7 +36,11 @@ RootCause ClassifyDuplicate(const ChargeOrigin& first, const ChargeOrigin& dupli
   // A scammed payment is a deliberate new checkout with a new key: it would have been charged
   // whatever the dedup, and the intent's first charge is never one (the user had been told).
   if (duplicate.checkout >= kFraudCheckout) return RootCause::kFraudInduced;
-  switch (duplicate.dedup_miss) {
+  // The miss is flagged on whichever request checked second, and that one may well commit
+  // first: then the pair's unflagged charge is the duplicate, let through by the same miss.
+  const DedupMiss miss =
+      duplicate.dedup_miss != DedupMiss::kNone ? duplicate.dedup_miss : first.dedup_miss;
+  switch (miss) {
     case DedupMiss::kKeyExpired:
       return RootCause::kKeyExpired;
     case DedupMiss::kReplicationLag:
@@ -52,6 +58,7 @@ RootCause ClassifyDuplicate(const ChargeOrigin& first, const ChargeOrigin& dupli
     return first.crashed_before_reply ? RootCause::kCrashReplay : RootCause::kClientRetry;
   }
   if (duplicate.proxy_try != first.proxy_try) return RootCause::kProxyRetry;
+  if (duplicate.delivery != first.delivery) return RootCause::kQueueRedelivery;
   // Same page, tap, attempt and try: one of the two is the network's copy (whichever came first).
   return RootCause::kNetworkDuplicate;
 }

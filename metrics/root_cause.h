@@ -24,6 +24,7 @@ enum class RootCause : std::uint8_t {
   kFraudInduced,             // a scammer talked the user into paying again after a confirmation
   kReplicationLag,           // the key was claimed on another replica, not replicated here yet
   kConcurrentInFlight,       // check-then-insert: two requests checked before either inserted
+  kQueueRedelivery,          // the ledger writer's queue delivered one charge command twice
   kCount,
 };
 
@@ -56,6 +57,7 @@ struct ChargeOrigin {
   bool network_copy = false;          // a copy the network made
   bool crashed_before_reply = false;  // committed by a server that crashed before answering
   std::uint8_t proxy_try = 1;         // 1-based try of the load balancer that forwarded it
+  std::uint8_t delivery = 1;          // 1-based delivery of the ledger writer's queue
   DedupMiss dedup_miss = DedupMiss::kNone;
 };
 

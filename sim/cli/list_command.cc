@@ -1,6 +1,9 @@
-// `dupsim list`: what a user can name on the command line, one line each.
+// `dupsim list`: what a user can name on the command line, one line each; the bundled
+// scenarios grouped by cause (sim/scenario/cause.h).
 #include <algorithm>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "reports/report_format_registry.h"
 #include "sim/cli/command.h"
@@ -25,15 +28,20 @@ struct Entry {
   std::string text;
 };
 
+void PrintEntries(const std::vector<Entry>& entries, std::size_t width, std::string_view indent,
+                  std::ostream& out) {
+  for (const Entry& e : entries) {
+    out << indent << e.name;
+    if (!e.text.empty()) out << std::string(width - e.name.size() + 2, ' ') << e.text;
+    out << '\n';
+  }
+}
+
 void PrintSection(std::string_view title, const std::vector<Entry>& entries, std::ostream& out) {
   std::size_t width = 0;
   for (const Entry& e : entries) width = std::max(width, e.name.size());
   out << title << ":\n";
-  for (const Entry& e : entries) {
-    out << "  " << e.name;
-    if (!e.text.empty()) out << std::string(width - e.name.size() + 2, ' ') << e.text;
-    out << '\n';
-  }
+  PrintEntries(entries, width, "  ", out);
 }
 
 }  // namespace
@@ -44,18 +52,26 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
   const ParsedFlags flags = ParseFlags(args, options);
   if (flags.values.count("help")) {
     out << "Usage: dupsim list\n\n"
-           "Lists the bundled scenarios (for 'dupsim run NAME'), the dedup strategies\n"
+           "Lists the bundled scenarios by cause (for 'dupsim run NAME'), the dedup strategies\n"
            "(for 'dupsim run --strategy NAME') and the report formats ('--format NAME').\n\n"
         << options;
     return 0;
   }
   RejectArguments("list", flags.positional);
 
-  std::vector<Entry> scenarios;
+  // Scenarios grouped by cause, in kAllCauses order; a scenario without one comes last.
+  std::vector<std::pair<std::optional<Cause>, std::vector<Entry>>> by_cause;
+  for (Cause cause : kAllCauses) by_cause.push_back({cause, {}});
+  by_cause.push_back({std::nullopt, {}});
+  std::size_t width = 0;
   for (const BundledScenario& bundled : BundledScenarios()) {
-    std::string text = OneLine(LoadBundledScenario(bundled).description);
+    const Scenario scenario = LoadBundledScenario(bundled);
+    std::string text = OneLine(scenario.description);
     if (bundled.name == DefaultScenarioName()) text += " (default)";
-    scenarios.push_back({std::string(bundled.name), text});
+    for (auto& [cause, entries] : by_cause) {
+      if (cause == scenario.cause) entries.push_back({std::string(bundled.name), text});
+    }
+    width = std::max(width, bundled.name.size());
   }
   std::vector<Entry> strategies;
   for (const StrategyInfo* info : StrategyRegistry::Builtin().All()) {
@@ -65,7 +81,12 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
   for (const ReportFormat* format : ReportFormatRegistry::Builtin().All()) {
     formats.push_back({std::string(format->name()), std::string(format->summary())});
   }
-  PrintSection("Bundled scenarios", scenarios, out);
+  out << "Bundled scenarios, by cause:\n";
+  for (const auto& [cause, entries] : by_cause) {
+    if (entries.empty()) continue;
+    out << "  " << (cause ? CauseTitle(*cause) : "no cause given") << ":\n";
+    PrintEntries(entries, width, "    ", out);
+  }
   out << '\n';
   PrintSection("Strategies", strategies, out);
   out << '\n';

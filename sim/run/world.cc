@@ -55,9 +55,11 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       user_(sim_, UserOptionsOf(scenario), UserStreams::ForSeed(scenario.seed), intents_, client_),
       confirmation_(sim_, {scenario.confirmation.delay, scenario.confirmation.loss_probability},
                     StreamOf(scenario, "confirmation"), intents_, user_),
+      ledger_queue_(sim_, scenario.server.ledger_queue, StreamOf(scenario, "ledger_queue"),
+                    intents_, ledger_, confirmation_),
       server_(sim_, pool_, scenario.server, StreamOf(scenario, "server"),
               StreamOf(scenario, "server.crash"), intents_,
-              {*strategy_, store_, ledger_, confirmation_}),
+              {*strategy_, store_, ledger_, confirmation_, ledger_queue_}),
       response_link_(sim_, pool_,
                      WithPartitionsCutting(scenario.network.response, scenario.network.partitions,
                                            PartitionDirection::kResponse),
@@ -136,6 +138,7 @@ RunResult World::Run() {
   r.requests_rejected = server_.counters().rejected;
   r.server_crashes = server_.counters().crashes;
   r.requests_killed = server_.counters().killed;
+  r.queue_redeliveries = ledger_queue_.counters().redeliveries;
   if (balancer_) {
     r.proxy_retries = balancer_->counters().retries;
     r.gateway_timeouts = balancer_->counters().gateway_timeouts;

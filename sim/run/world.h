@@ -16,6 +16,7 @@
 #include "fakes/intent_catalog.h"
 #include "fakes/intent_source.h"
 #include "fakes/ledger.h"
+#include "fakes/ledger_writer_queue.h"
 #include "fakes/load_balancer.h"
 #include "fakes/payment_server.h"
 #include "fakes/reconciler.h"
@@ -57,6 +58,7 @@ class World {
   ClientApp client_;
   User user_;
   ConfirmationChannel confirmation_;
+  LedgerWriterQueue ledger_queue_;
   PaymentServer server_;
   NetworkLink response_link_;
   std::unique_ptr<LoadBalancer> balancer_;  // only when the scenario has one

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "sim/engine/distribution.h"
 #include "sim/engine/virtual_time.h"
 #include "sim/network/network_link.h"
+#include "sim/scenario/cause.h"
 
 namespace dupsim {
 
@@ -37,6 +39,8 @@ struct Scenario {
   std::string name;         // short identifier shown in reports
   std::string description;  // one or two sentences for people
   std::string source;       // where it was read from (path or "<bundled>/x.yaml")
+  // Which of the four causes it is about (sim/scenario/cause.h); none if the file has no `cause`.
+  std::optional<Cause> cause;
   std::uint64_t seed = 1;
   std::uint64_t intents = 10000;  // payment intents to simulate, >= 1
 

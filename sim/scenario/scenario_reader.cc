@@ -185,14 +185,19 @@ Scenario ReadScenario(const YamlValue& root) {
     root.Fail("expected a scenario: a map with at least name, intents and arrivals; got " +
               root.Describe());
   }
-  const YamlMapReader reader(
-      root, {"name", "description", "seed", "intents", "arrivals", "user", "client", "network",
-             "server", "load_balancer", "confirmation", "reconciliation", "support", "strategies"});
+  const YamlMapReader reader(root, {"name", "description", "cause", "seed", "intents", "arrivals",
+                                    "user", "client", "network", "server", "load_balancer",
+                                    "confirmation", "reconciliation", "support", "strategies"});
   Scenario scenario = WithDefaultDistributions();
   const YamlValue name = reader.Get("name");
   scenario.name = name.Text();
   if (scenario.name.empty()) name.Fail("must not be empty");
   if (auto description = reader.Find("description")) scenario.description = description->Text();
+  if (auto cause = reader.Find("cause")) {
+    scenario.cause =
+        kAllCauses[cause->Choice({CauseName(kAllCauses[0]), CauseName(kAllCauses[1]),
+                                  CauseName(kAllCauses[2]), CauseName(kAllCauses[3])})];
+  }
   if (auto seed = reader.Find("seed")) {
     scenario.seed = seed->Count(0, std::numeric_limits<std::uint64_t>::max());
   }

@@ -46,6 +46,23 @@ ServerCrashOptions ReadCrashes(const YamlValue& value, std::uint32_t replicas) {
   return crashes;
 }
 
+LedgerQueueOptions ReadLedgerQueue(const YamlValue& value) {
+  const YamlMapReader reader(
+      value, {"write_delay", "crash_before_ack", "visibility_timeout", "max_deliveries"});
+  LedgerQueueOptions queue;
+  queue.enabled = true;
+  queue.write_delay = DistributionRegistry::Builtin().Read(reader.Get("write_delay"));
+  queue.crash_before_ack_probability = reader.Probability("crash_before_ack", 0.0);
+  if (auto timeout = reader.Find("visibility_timeout")) {
+    queue.visibility_timeout = timeout->Duration();
+    if (queue.visibility_timeout == 0) timeout->Fail("must be > 0, got 0");
+  }
+  if (auto deliveries = reader.Find("max_deliveries")) {
+    queue.max_deliveries = static_cast<std::uint32_t>(deliveries->Count(1, 255));
+  }
+  return queue;
+}
+
 }  // namespace
 
 LoadBalancerOptions ReadLoadBalancer(const YamlValue& value) {
@@ -65,7 +82,8 @@ LoadBalancerOptions ReadLoadBalancer(const YamlValue& value) {
 }
 
 Scenario::Server ReadServer(const YamlValue& value, Scenario::Server server) {
-  const YamlMapReader reader(value, {"processing", "replicas", "concurrency", "queue", "crashes"});
+  const YamlMapReader reader(
+      value, {"processing", "replicas", "concurrency", "queue", "crashes", "ledger_queue"});
   if (auto processing = reader.Find("processing")) {
     server.processing = DistributionRegistry::Builtin().Read(*processing);
   }
@@ -81,8 +99,10 @@ Scenario::Server ReadServer(const YamlValue& value, Scenario::Server server) {
     }
     server.queue_limit_per_replica = static_cast<std::uint32_t>(queue->Count(0, kMaxQueue));
   }
-  if (auto crashes = reader.Find("crashes"))
+  if (auto crashes = reader.Find("crashes")) {
     server.crashes = ReadCrashes(*crashes, server.replicas);
+  }
+  if (auto queue = reader.Find("ledger_queue")) server.ledger_queue = ReadLedgerQueue(*queue);
   return server;
 }
 

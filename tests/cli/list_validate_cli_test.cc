@@ -19,7 +19,7 @@ TEST(ListCli, NamesEveryBundledScenarioAndStrategy) {
   ASSERT_FALSE(BundledScenarios().empty());
   for (const BundledScenario& bundled : BundledScenarios()) {
     const Scenario scenario = LoadBundledScenario(bundled);
-    const std::regex line("\n  " + std::string(bundled.name) + " +[^\n]*" +
+    const std::regex line("\n    " + std::string(bundled.name) + " +[^\n]*" +
                           std::regex_replace(scenario.description.substr(0, 20),
                                              std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));
     EXPECT_TRUE(std::regex_search(r.out, line)) << bundled.name << "\n" << r.out;
@@ -29,6 +29,36 @@ TEST(ListCli, NamesEveryBundledScenarioAndStrategy) {
     EXPECT_NE(r.out.find(info->summary), std::string::npos) << info->summary;
   }
   EXPECT_NE(r.out.find(std::string(DefaultScenarioName()) + " "), std::string::npos);
+  EXPECT_NE(r.out.find(" (default)\n"), std::string::npos);
+}
+
+TEST(ListCli, GroupsTheBundledScenariosByCause) {
+  const ProcessResult r = RunDupsimBinary({"list"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  std::size_t previous_heading = 0;
+  for (Cause cause : kAllCauses) {
+    const std::size_t heading = r.out.find("\n  " + std::string(CauseTitle(cause)) + ":\n");
+    ASSERT_NE(heading, std::string::npos) << CauseTitle(cause) << "\n" << r.out;
+    EXPECT_GT(heading, previous_heading);
+    previous_heading = heading;
+  }
+  // Each scenario sits under its own cause's heading: the last heading before its line.
+  for (const BundledScenario& bundled : BundledScenarios()) {
+    const Scenario scenario = LoadBundledScenario(bundled);
+    const std::size_t line = r.out.find("\n    " + std::string(bundled.name) + " ");
+    ASSERT_NE(line, std::string::npos) << bundled.name;
+    std::size_t owner = 0;
+    std::string owner_title;
+    for (Cause cause : kAllCauses) {
+      const std::size_t heading = r.out.find("\n  " + std::string(CauseTitle(cause)) + ":\n");
+      if (heading < line && heading >= owner) {
+        owner = heading;
+        owner_title = CauseTitle(cause);
+      }
+    }
+    ASSERT_TRUE(scenario.cause.has_value()) << bundled.name;
+    EXPECT_EQ(owner_title, CauseTitle(*scenario.cause)) << bundled.name;
+  }
 }
 
 TEST(ValidateCli, GoodFilesPrintOkLines) {

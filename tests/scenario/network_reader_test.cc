@@ -4,24 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "sim/scenario/scenario_loader.h"
+#include "tests/scenario/load_error.h"
 
 namespace dupsim {
 namespace {
 
-// Three valid lines; the cases below append from line 4 on.
-constexpr char kBase[] = "name: t\nintents: 10\narrivals: { rate_per_s: 1 }\n";
-
 Scenario Load(const std::string& lines) {
-  return LoadScenarioText(kBase + lines, "x.yaml");
+  return testing::LoadAfterBase(lines);
 }
-
 std::string ErrorOf(const std::string& lines) {
-  try {
-    Load(lines);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(loaded without error)";
+  return testing::ErrorAfterBaseOf(lines);
 }
 
 TEST(NetworkReaderTest, AbsentKnobsAreOff) {

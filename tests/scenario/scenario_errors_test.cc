@@ -40,10 +40,9 @@ TEST(ScenarioErrors, ProbabilityOutOfRange) {
 
 TEST(ScenarioErrors, UnknownKeysListTheAllowedOnes) {
   EXPECT_EQ(ErrorAfterBase("seeds: 3\n"),
-            "x.yaml:4:1: seeds: unknown key (allowed here: name, description, seed, intents, "
-            "arrivals, user, client, network, server, load_balancer, confirmation, reconciliation, "
-            "support, "
-            "strategies)");
+            "x.yaml:4:1: seeds: unknown key (allowed here: name, description, cause, seed, "
+            "intents, arrivals, user, client, network, server, load_balancer, confirmation, "
+            "reconciliation, support, strategies)");
   EXPECT_EQ(ErrorAfterBase("user:\n  double_tap: { probabilty: 0.1 }\n"),
             "x.yaml:5:17: user.double_tap.probabilty: unknown key (allowed here: probability, "
             "gap)");

@@ -36,6 +36,7 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "requests_killed",
                                                 "proxy_retries",
                                                 "gateway_timeouts",
+                                                "queue_redeliveries",
                                                 "confirmed_intents",
                                                 "time_to_confirmation_p50_us",
                                                 "time_to_confirmation_p99_us",

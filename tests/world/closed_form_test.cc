@@ -16,9 +16,7 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
-std::uint64_t ByCause(const RunResult& r, RootCause cause) {
-  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
-}
+using testing::ByCause;
 
 // |measured mean - expected| within 4 standard errors of a per-intent variable with variance var.
 void ExpectMeanNear(double measured, double expected, double var, std::uint64_t n) {

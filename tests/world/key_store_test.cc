@@ -12,9 +12,7 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
-std::uint64_t ByCause(const RunResult& r, RootCause cause) {
-  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
-}
+using testing::ByCause;
 
 TEST(KeyStoreTest, CheckThenInsertLetsTapsInsideTheRaceWindowThrough) {
   Scenario s = QuietWorld(10000);

@@ -12,9 +12,7 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
-std::uint64_t ByCause(const RunResult& r, RootCause cause) {
-  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
-}
+using testing::ByCause;
 
 // Replicas take 300 ms; the balancer waits 100 ms per try.
 Scenario SlowBehindABalancer(bool retry_non_idempotent) {

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "metrics/run_result.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario.h"
 
@@ -35,6 +36,11 @@ inline Scenario QuietWorld(std::uint64_t intents = 20000, std::uint64_t seed = 1
   s.server.processing = Constant(10 * kMillisecond);
   s.confirmation.delay = Constant(100 * kMillisecond);
   return s;
+}
+
+// Duplicates of one root cause in a run.
+inline std::uint64_t ByCause(const RunResult& r, RootCause cause) {
+  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
 }
 
 inline ConfiguredStrategy Strategy(const std::string& name,

@@ -16,6 +16,14 @@ TEST(RootCauseTest, OutermostDifferenceWins) {
   EXPECT_EQ(ClassifyDuplicate({0, 0, 1, true}, first), RootCause::kNetworkDuplicate);
 }
 
+TEST(RootCauseTest, AMissFlaggedOnTheFirstChargeStillNamesThePair) {
+  // The request that checked second (flagged) committed first: the unflagged one is the
+  // duplicate, and the race is still why it got through.
+  ChargeOrigin flagged{0, 1, 1, false};
+  flagged.dedup_miss = DedupMiss::kConcurrentInFlight;
+  EXPECT_EQ(ClassifyDuplicate(flagged, {0, 0, 1, false}), RootCause::kConcurrentInFlight);
+}
+
 TEST(RootCauseTest, NamesAreTheReportKeys) {
   EXPECT_EQ(RootCauseName(RootCause::kDoubleTap), "double_tap");
   EXPECT_EQ(RootCauseName(RootCause::kClientRetry), "client_retry");

@@ -13,9 +13,7 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
-std::uint64_t ByCause(const RunResult& r, RootCause cause) {
-  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
-}
+using testing::ByCause;
 
 // 100 intents/s, each in service for 500 ms: about 50 in service when a replica dies.
 Scenario CrashingWorld(CrashPoint point) {

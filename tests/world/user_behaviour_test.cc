@@ -16,9 +16,7 @@ using testing::Constant;
 using testing::QuietWorld;
 using testing::Strategy;
 
-std::uint64_t ByCause(const RunResult& r, RootCause cause) {
-  return r.duplicates_by_cause[static_cast<std::size_t>(cause)];
-}
+using testing::ByCause;
 
 // |measured - expected| within 4 standard errors of a count of n Bernoulli(p) trials.
 void ExpectCountNear(std::uint64_t measured, double p, std::uint64_t n) {
