@@ -1,6 +1,10 @@
-// The "you paid" notification (push, SMS, e-mail) the payment provider sends
-// for every committed charge, late and sometimes never. Delayed confirmations
-// are why users pay again even when every request was handled exactly once.
+// The "you paid" notification (push, SMS, e-mail, webhook) the payment provider
+// sends for every committed charge, late and sometimes never, and sometimes
+// more than once (webhooks are delivered at least once: Stripe retries for up
+// to 3 days, and one report saw 3x deliveries on average, up to 46x:
+// dedup-in-the-wild.md). Delayed confirmations are why users pay again even
+// when every request was handled exactly once; redeliveries never charge in
+// this model (the ledger is behind the API), they only inflate notifications.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +17,11 @@
 namespace dupsim {
 
 struct ConfirmationChannelOptions {
-  DistributionPtr delay;          // from the commit to delivery (required)
-  double loss_probability = 0.0;  // the notification never arrives
+  DistributionPtr delay;                // from the commit to delivery (required)
+  double loss_probability = 0.0;        // the notification never arrives
+  double redelivery_probability = 0.0;  // a delivered notification is delivered again
+  DistributionPtr redelivery_delay;     // from one delivery to the next (required if on)
+  std::uint32_t max_deliveries = 10;    // per notification, 1..255
 };
 
 class ConfirmationChannel final : public EventHandler {
@@ -29,15 +36,18 @@ class ConfirmationChannel final : public EventHandler {
 
   std::uint64_t Sent() const { return sent_; }
   std::uint64_t Lost() const { return lost_; }
+  std::uint64_t Redelivered() const { return redelivered_; }
 
  private:
   Simulator& sim_;
   HandlerId self_;
   ConfirmationChannelOptions options_;
   std::vector<RandomStream> per_intent_;
+  std::vector<RandomStream> redelivery_per_intent_;  // only when redelivery is on
   PaymentConfirmationListener& listener_;
   std::uint64_t sent_ = 0;
   std::uint64_t lost_ = 0;
+  std::uint64_t redelivered_ = 0;
 };
 
 }  // namespace dupsim

@@ -55,6 +55,7 @@ struct RunResult {
   std::uint64_t proxy_retries = 0;       // load balancer tries beyond the first
   std::uint64_t gateway_timeouts = 0;    // requests the load balancer answered with a timeout
   std::uint64_t queue_redeliveries = 0;  // ledger writes beyond each command's first
+  std::uint64_t notifications_redelivered = 0;  // "you paid" deliveries beyond each one's first
   std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
   std::uint64_t legitimate_repeats = 0;  // intents that repeat the one before on purpose
   std::uint64_t status_queries = 0;      // payments looked up before paying again

@@ -48,6 +48,7 @@ Json ResultJson(const RunResult& r) {
   j["proxy_retries"] = r.proxy_retries;
   j["gateway_timeouts"] = r.gateway_timeouts;
   j["queue_redeliveries"] = r.queue_redeliveries;
+  j["notifications_redelivered"] = r.notifications_redelivered;
   j["confirmed_intents"] = r.confirmed_intents;
   j["time_to_confirmation_p50_us"] = r.time_to_confirmation_p50;
   j["time_to_confirmation_p99_us"] = r.time_to_confirmation_p99;

@@ -53,7 +53,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), catalog_,
               *strategy_),
       user_(sim_, UserOptionsOf(scenario), UserStreams::ForSeed(scenario.seed), intents_, client_),
-      confirmation_(sim_, {scenario.confirmation.delay, scenario.confirmation.loss_probability},
+      confirmation_(sim_, scenario.confirmation,
                     StreamOf(scenario, "confirmation"), intents_, user_),
       ledger_queue_(sim_, scenario.server.ledger_queue, StreamOf(scenario, "ledger_queue"),
                     intents_, ledger_, confirmation_),
@@ -139,6 +139,7 @@ RunResult World::Run() {
   r.server_crashes = server_.counters().crashes;
   r.requests_killed = server_.counters().killed;
   r.queue_redeliveries = ledger_queue_.counters().redeliveries;
+  r.notifications_redelivered = confirmation_.Redelivered();
   if (balancer_) {
     r.proxy_retries = balancer_->counters().retries;
     r.gateway_timeouts = balancer_->counters().gateway_timeouts;

@@ -12,6 +12,7 @@
 
 #include "fakes/arrival_profile.h"
 #include "fakes/client_app.h"
+#include "fakes/confirmation_channel.h"
 #include "fakes/intent_catalog.h"
 #include "fakes/load_balancer.h"
 #include "fakes/payment_server.h"
@@ -91,10 +92,9 @@ struct Scenario {
   // A proxy in front of the replicas, off unless the scenario has a `load_balancer` section.
   LoadBalancerOptions load_balancer;
 
-  struct Confirmation {
-    DistributionPtr delay;          // from the commit to the "you paid" notification
-    double loss_probability = 0.0;  // the notification never arrives
-  } confirmation;
+  // The "you paid" notification: delay, loss, webhook-style redelivery (fakes/confirmation_channel.h).
+  using Confirmation = ConfirmationChannelOptions;
+  Confirmation confirmation;
 
   // After the fact: the job that finds and refunds duplicates (enabled by a
   // `reconciliation` section), and users who notice one and contact support.

@@ -135,9 +135,17 @@ Scenario::Client ReadClient(const YamlValue& value, Scenario::Client client) {
 
 Scenario::Confirmation ReadConfirmation(const YamlValue& value,
                                         Scenario::Confirmation confirmation) {
-  const YamlMapReader reader(value, {"delay", "loss"});
+  const YamlMapReader reader(value, {"delay", "loss", "redelivery"});
   confirmation.delay = ReadDistribution(reader, "delay", confirmation.delay);
   confirmation.loss_probability = reader.Probability("loss", confirmation.loss_probability);
+  if (auto redelivery = reader.Find("redelivery")) {
+    const YamlMapReader again(*redelivery, {"probability", "delay", "max_deliveries"});
+    confirmation.redelivery_probability = again.Get("probability").Probability();
+    confirmation.redelivery_delay = DistributionRegistry::Builtin().Read(again.Get("delay"));
+    if (auto most = again.Find("max_deliveries")) {
+      confirmation.max_deliveries = static_cast<std::uint32_t>(most->Count(1, 255));
+    }
+  }
   return confirmation;
 }
 

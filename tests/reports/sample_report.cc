@@ -36,6 +36,7 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.proxy_retries = 8;
   r.gateway_timeouts = 3;
   r.queue_redeliveries = 4;
+  r.notifications_redelivered = 6;
   r.confirmed_intents = intents - lost - 7;
   r.time_to_confirmation_p50 = 140'000;
   r.time_to_confirmation_p99 = 2'350'000;

@@ -37,6 +37,7 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "proxy_retries",
                                                 "gateway_timeouts",
                                                 "queue_redeliveries",
+                                                "notifications_redelivered",
                                                 "confirmed_intents",
                                                 "time_to_confirmation_p50_us",
                                                 "time_to_confirmation_p99_us",

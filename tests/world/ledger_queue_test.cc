@@ -51,3 +51,25 @@ TEST(LedgerQueueTest, AReliableConsumerChangesOnlyWhenThingsHappen) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(NotificationRedeliveryTest, RedeliveriesAreGeometricAndNeverCharge) {
+  Scenario s = testing::QuietWorld(40000);
+  const RunResult plain = RunScenario(s, testing::Strategy("none"));
+  s.confirmation.redelivery_probability = 0.4;
+  s.confirmation.redelivery_delay = testing::Constant(kMinute);
+  s.confirmation.max_deliveries = 255;
+  const RunResult r = RunScenario(s, testing::Strategy("none"));
+  // Deliveries per notification: 1 + Geometric(0.4): 0.4 / 0.6 more on average.
+  const double per_notification = static_cast<double>(r.notifications_redelivered) / 40000;
+  EXPECT_NEAR(per_notification, 0.4 / 0.6, 4 * std::sqrt(0.4 / (0.6 * 0.6) / 40000));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.charges, plain.charges);
+  EXPECT_EQ(r.time_to_confirmation_p50, plain.time_to_confirmation_p50);
+  EXPECT_EQ(plain.notifications_redelivered, 0u);
+}
+
+}  // namespace
+}  // namespace dupsim
