@@ -74,32 +74,33 @@ class IdempotencyKeyDedup final : public Strategy {
 }  // namespace
 
 StrategyInfo IdempotencyKeyStrategy() {
-  return {
-      "idempotency_key",
-      "server claims the client's key on arrival; repeats get the first result (options: "
-      "ttl, claim, race_window, store, replication_lag)",
-      [](StrategyParams& params) {
-        IdempotencyStore::ClaimPolicy policy;
-        // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
-        // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
-        policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
-        const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
-        if (params.Has("race_window") && !racy) {
-          params.Duration("race_window", 0);  // read, so the error names the real problem
-          throw InputError::At(params.pos(), params.key_path() + ".race_window",
-                               "only with claim: check_then_insert");
-        }
-        policy.race_window = racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
-        policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
-        if (params.Has("replication_lag") && !policy.per_replica) {
-          params.Duration("replication_lag", 0);
-          throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
-                               "only with store: per_replica");
-        }
-        policy.replication_lag =
-            policy.per_replica ? params.PositiveDuration("replication_lag", 50 * kMillisecond) : 0;
-        return [policy] { return std::make_unique<IdempotencyKeyDedup>(policy); };
-      }};
+  return {"idempotency_key",
+          "server claims the client's key on arrival; repeats get the first result (options: "
+          "ttl, claim, race_window, store, replication_lag)",
+          [](StrategyParams& params) {
+            IdempotencyStore::ClaimPolicy policy;
+            // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
+            // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
+            policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
+            const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
+            if (params.Has("race_window") && !racy) {
+              params.Duration("race_window", 0);  // read, so the error names the real problem
+              throw InputError::At(params.pos(), params.key_path() + ".race_window",
+                                   "only with claim: check_then_insert");
+            }
+            policy.race_window =
+                racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
+            policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
+            if (params.Has("replication_lag") && !policy.per_replica) {
+              params.Duration("replication_lag", 0);
+              throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
+                                   "only with store: per_replica");
+            }
+            // A lag of 0 is allowed: per-replica stores that replicate instantly act as one.
+            policy.replication_lag =
+                policy.per_replica ? params.Duration("replication_lag", 50 * kMillisecond) : 0;
+            return [policy] { return std::make_unique<IdempotencyKeyDedup>(policy); };
+          }};
 }
 
 }  // namespace dupsim

@@ -39,7 +39,11 @@ TEST(KeyStoreTest, PerReplicaStoresMissWhatTheOtherReplicaClaimedWithinTheLag) {
   // Round-robin sends some second taps to the other replica, within the lag.
   EXPECT_GT(lagging.duplicate_charges, 0u);
   EXPECT_EQ(ByCause(lagging, RootCause::kReplicationLag), lagging.duplicate_charges);
-  // A lag shorter than the gap, or a single replica: nothing slips through.
+  // No lag, a lag shorter than the gap, or a single replica: nothing slips through.
+  EXPECT_EQ(RunScenario(s, Strategy("idempotency_key",
+                                    {{"store", "per_replica"}, {"replication_lag", "0"}}))
+                .duplicate_charges,
+            0u);
   EXPECT_EQ(RunScenario(s, Strategy("idempotency_key",
                                     {{"store", "per_replica"}, {"replication_lag", "1ms"}}))
                 .duplicate_charges,
