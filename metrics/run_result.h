@@ -56,10 +56,10 @@ struct RunResult {
   std::uint64_t gateway_timeouts = 0;    // requests the load balancer answered with a timeout
   std::uint64_t queue_redeliveries = 0;  // ledger writes beyond each command's first
   std::uint64_t notifications_redelivered = 0;  // "you paid" deliveries beyond each one's first
-  std::uint64_t confirmed_intents = 0;   // intents whose user learned they had paid
-  std::uint64_t legitimate_repeats = 0;  // intents that repeat the one before on purpose
-  std::uint64_t status_queries = 0;      // payments looked up before paying again
-  std::uint64_t fraud_payments = 0;      // checkouts scammers talked confirmed users into
+  std::uint64_t confirmed_intents = 0;          // intents whose user learned they had paid
+  std::uint64_t legitimate_repeats = 0;         // intents that repeat the one before on purpose
+  std::uint64_t status_queries = 0;             // payments looked up before paying again
+  std::uint64_t fraud_payments = 0;             // checkouts scammers talked confirmed users into
   // From an intent's first tap to its user learning it was paid (app or notification),
   // over confirmed intents; nearest-rank percentiles, 0 when none was confirmed.
   Time time_to_confirmation_p50 = 0;

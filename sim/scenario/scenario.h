@@ -92,7 +92,8 @@ struct Scenario {
   // A proxy in front of the replicas, off unless the scenario has a `load_balancer` section.
   LoadBalancerOptions load_balancer;
 
-  // The "you paid" notification: delay, loss, webhook-style redelivery (fakes/confirmation_channel.h).
+  // The "you paid" notification: delay, loss, webhook-style redelivery
+  // (fakes/confirmation_channel.h).
   using Confirmation = ConfirmationChannelOptions;
   Confirmation confirmation;
 

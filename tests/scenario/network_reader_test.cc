@@ -9,15 +9,11 @@
 namespace dupsim {
 namespace {
 
-Scenario Load(const std::string& lines) {
-  return testing::LoadAfterBase(lines);
-}
-std::string ErrorOf(const std::string& lines) {
-  return testing::ErrorAfterBaseOf(lines);
-}
+using testing::ErrorAfterBaseOf;
+using testing::LoadAfterBase;
 
 TEST(NetworkReaderTest, AbsentKnobsAreOff) {
-  const Scenario s = Load("network: { request: { loss: 0.1 } }\n");
+  const Scenario s = LoadAfterBase("network: { request: { loss: 0.1 } }\n");
   for (const LinkOptions* link : {&s.network.request, &s.network.response}) {
     EXPECT_EQ(link->burst_time_fraction, 0.0);
     EXPECT_EQ(link->reorder_probability, 0.0);
@@ -29,7 +25,7 @@ TEST(NetworkReaderTest, AbsentKnobsAreOff) {
 }
 
 TEST(NetworkReaderTest, ReadsBurstLossReorderAndPartitions) {
-  const Scenario s = Load(
+  const Scenario s = LoadAfterBase(
       "network:\n"
       "  request:\n"
       "    loss: 0.001\n"
@@ -66,57 +62,61 @@ TEST(NetworkReaderTest, ReadsBurstLossReorderAndPartitions) {
 }
 
 TEST(NetworkReaderTest, BurstLossErrors) {
-  EXPECT_EQ(ErrorOf("network:\n  request: { burst_loss: { time_fraction: 1, mean_length: 1s } }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf(
+                "network:\n  request: { burst_loss: { time_fraction: 1, mean_length: 1s } }\n"),
             "x.yaml:5:43: network.request.burst_loss.time_fraction: must be < 1 (a link always in "
             "a burst is just `loss`), got 1");
-  EXPECT_EQ(
-      ErrorOf("network:\n  request: { burst_loss: { time_fraction: 1.5, mean_length: 1s } }\n"),
-      "x.yaml:5:43: network.request.burst_loss.time_fraction: probability must be in [0, 1], "
-      "got 1.5");
-  EXPECT_EQ(
-      ErrorOf("network:\n  request: { burst_loss: { time_fraction: 0.1, mean_length: 0 } }\n"),
-      "x.yaml:5:61: network.request.burst_loss.mean_length: must be > 0, got 0");
-  EXPECT_EQ(ErrorOf("network:\n  request: { burst_loss: { time_fraction: 0.1 } }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf(
+                "network:\n  request: { burst_loss: { time_fraction: 1.5, mean_length: 1s } }\n"),
+            "x.yaml:5:43: network.request.burst_loss.time_fraction: probability must be in [0, 1], "
+            "got 1.5");
+  EXPECT_EQ(ErrorAfterBaseOf(
+                "network:\n  request: { burst_loss: { time_fraction: 0.1, mean_length: 0 } }\n"),
+            "x.yaml:5:61: network.request.burst_loss.mean_length: must be > 0, got 0");
+  EXPECT_EQ(ErrorAfterBaseOf("network:\n  request: { burst_loss: { time_fraction: 0.1 } }\n"),
             "x.yaml:5:26: network.request.burst_loss.mean_length: required key is missing");
-  EXPECT_EQ(ErrorOf("network:\n  request: { burst_loss: { time_fraction: 0.1, mean_length: 10, "
-                    "loss: 1 } }\n"),
-            "x.yaml:5:61: network.request.burst_loss.mean_length: expected a duration such as "
-            "250ms, 3s or 2m, got '10': missing unit (us, ms, s, m, h)");
-  EXPECT_EQ(ErrorOf("network:\n  response: { burst_loss: { rate: 0.1 } }\n"),
+  EXPECT_EQ(
+      ErrorAfterBaseOf("network:\n  request: { burst_loss: { time_fraction: 0.1, mean_length: 10, "
+                       "loss: 1 } }\n"),
+      "x.yaml:5:61: network.request.burst_loss.mean_length: expected a duration such as "
+      "250ms, 3s or 2m, got '10': missing unit (us, ms, s, m, h)");
+  EXPECT_EQ(ErrorAfterBaseOf("network:\n  response: { burst_loss: { rate: 0.1 } }\n"),
             "x.yaml:5:29: network.response.burst_loss.rate: unknown key (allowed here: "
             "time_fraction, mean_length, loss)");
 }
 
 TEST(NetworkReaderTest, ReorderErrors) {
-  EXPECT_EQ(ErrorOf("network:\n  request: { reorder: { probability: 0.1 } }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network:\n  request: { reorder: { probability: 0.1 } }\n"),
             "x.yaml:5:23: network.request.reorder.extra_delay: required key is missing");
-  EXPECT_EQ(ErrorOf("network:\n  request: { reorder: { probability: 2, extra_delay: { dist: "
-                    "constant, value: 1s } } }\n"),
-            "x.yaml:5:38: network.request.reorder.probability: probability must be in [0, 1], "
-            "got 2");
-  EXPECT_EQ(ErrorOf("network:\n  request: { reorder: { probability: 0.1, extra_delay: 1s } }\n"),
-            "x.yaml:5:56: network.request.reorder.extra_delay: expected a distribution such as "
-            "{ dist: lognormal, median: 40ms, p99: 300ms }, got '1s'");
+  EXPECT_EQ(
+      ErrorAfterBaseOf("network:\n  request: { reorder: { probability: 2, extra_delay: { dist: "
+                       "constant, value: 1s } } }\n"),
+      "x.yaml:5:38: network.request.reorder.probability: probability must be in [0, 1], "
+      "got 2");
+  EXPECT_EQ(
+      ErrorAfterBaseOf("network:\n  request: { reorder: { probability: 0.1, extra_delay: 1s } }\n"),
+      "x.yaml:5:56: network.request.reorder.extra_delay: expected a distribution such as "
+      "{ dist: lognormal, median: 40ms, p99: 300ms }, got '1s'");
 }
 
 TEST(NetworkReaderTest, PartitionErrors) {
-  EXPECT_EQ(ErrorOf("network: { partitions: [ { start: 1s, duration: 0 } ] }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network: { partitions: [ { start: 1s, duration: 0 } ] }\n"),
             "x.yaml:4:49: network.partitions[0].duration: must be > 0, got 0");
-  EXPECT_EQ(ErrorOf("network: { partitions: [ { start: -1s, duration: 1s } ] }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network: { partitions: [ { start: -1s, duration: 1s } ] }\n"),
             "x.yaml:4:35: network.partitions[0].start: expected a duration such as 250ms, 3s or "
             "2m, got '-1s': negative duration");
-  EXPECT_EQ(ErrorOf("network: { partitions: [ { duration: 1s } ] }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network: { partitions: [ { duration: 1s } ] }\n"),
             "x.yaml:4:26: network.partitions[0].start: required key is missing");
-  EXPECT_EQ(ErrorOf("network:\n  partitions:\n    - { start: 1s, duration: 1s }\n"
-                    "    - { start: 1s, duration: 1s, direction: up }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network:\n  partitions:\n    - { start: 1s, duration: 1s }\n"
+                             "    - { start: 1s, duration: 1s, direction: up }\n"),
             "x.yaml:7:45: network.partitions[1].direction: expected one of request, response, "
             "both; got 'up'");
-  EXPECT_EQ(ErrorOf("network: { partitions: { start: 1s } }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network: { partitions: { start: 1s } }\n"),
             "x.yaml:4:24: network.partitions: expected a list, got a map");
-  EXPECT_EQ(ErrorOf("network: { partition: [] }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network: { partition: [] }\n"),
             "x.yaml:4:12: network.partition: unknown key (allowed here: request, response, "
             "partitions)");
-  EXPECT_EQ(ErrorOf("network:\n  request: { reorder_probability: 0.1 }\n"),
+  EXPECT_EQ(ErrorAfterBaseOf("network:\n  request: { reorder_probability: 0.1 }\n"),
             "x.yaml:5:14: network.request.reorder_probability: unknown key (allowed here: "
             "latency, loss, burst_loss, reorder, duplicate)");
 }
