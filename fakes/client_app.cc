@@ -23,6 +23,7 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       options_(options),
       catalog_(catalog),
       strategy_(strategy),
+      fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0) {
@@ -44,7 +45,9 @@ IdempotencyKey ClientApp::KeyFor(const Submission& s) const {
   // Keys are unique by construction; bit layout: intent | checkout | tap | attempt, plus 1
   // so that no key is 0 ("no key").
   const std::uint64_t page = (static_cast<std::uint64_t>(s.intent) << 16) | (s.checkout << 8);
-  if (options_.key_scope == KeyScope::kPerIntent) return (page << 16) + 1;
+  if (options_.key_scope == KeyScope::kPerIntent && !fresh_key_per_attempt_) {
+    return (page << 16) + 1;
+  }
   return ((page | s.tap_index) << 16) + (static_cast<std::uint64_t>(s.attempt) << 1) + 1;
 }
 
@@ -56,7 +59,8 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
     ++counters_.taps_swallowed;
     return;
   }
-  const TapContext tap{intent, checkout, tap_index, sim_.Now(), page.first_tap_at};
+  const TapContext tap{intent,     checkout,          tap_index,
+                       sim_.Now(), page.first_tap_at, page.attempts_waiting > 0};
   if (!strategy_.AdmitTap(tap)) {
     ++counters_.taps_swallowed;
     return;
@@ -74,7 +78,7 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
 void ClientApp::SendAttempt(Slot s) {
   assert(request_link_ != nullptr);
   Submission& sub = submissions_[s];
-  sub.awaiting_response = true;
+  SetAwaiting(sub, true);
   ++counters_.attempts;
   const Slot m = pool_.Alloc();
   Message& msg = pool_[m];
@@ -93,9 +97,21 @@ void ClientApp::SendAttempt(Slot s) {
   request_link_->Send(m);
 }
 
+void ClientApp::SetAwaiting(Submission& s, bool awaiting) {
+  if (s.awaiting_response == awaiting) return;
+  s.awaiting_response = awaiting;
+  Page& page = PageOf(s.intent, s.checkout);
+  if (awaiting) {
+    ++page.attempts_waiting;
+  } else {
+    assert(page.attempts_waiting > 0);
+    --page.attempts_waiting;
+  }
+}
+
 void ClientApp::Finish(Slot s) {
   Submission& sub = submissions_[s];
-  sub.awaiting_response = false;
+  SetAwaiting(sub, false);
   ++sub.generation;
   submissions_.Free(s);
 }
@@ -156,7 +172,7 @@ void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attemp
 void ClientApp::FailAttempt(Slot s) {
   Submission& sub = submissions_[s];
   const std::uint32_t generation = sub.generation;
-  sub.awaiting_response = false;
+  SetAwaiting(sub, false);
   if (sub.attempt >= options_.max_attempts) {
     ++counters_.abandoned_submissions;
     Finish(s);

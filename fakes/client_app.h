@@ -83,6 +83,7 @@ class ClientApp final : public EventHandler {
   struct Page {
     Time first_tap_at = 0;
     bool showing_success = false;
+    std::uint16_t attempts_waiting = 0;  // this page's attempts awaiting their response
   };
   struct Submission {
     IntentId intent = 0;
@@ -100,6 +101,8 @@ class ClientApp final : public EventHandler {
   // The current attempt failed (timed out or was rejected): back off and retry, or give up.
   void FailAttempt(Slot submission);
   IdempotencyKey KeyFor(const Submission& s) const;
+  // The one place a submission starts or stops waiting, so its page's count stays exact.
+  void SetAwaiting(Submission& s, bool awaiting);
   Page& PageOf(IntentId intent, std::uint32_t checkout);
 
   Simulator& sim_;
@@ -109,6 +112,7 @@ class ClientApp final : public EventHandler {
   std::vector<RandomStream> per_intent_;  // backoff jitter
   const IntentCatalog& catalog_;
   Strategy& strategy_;
+  bool fresh_key_per_attempt_;  // the strategy forces per-attempt keys
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;
   std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any

@@ -6,6 +6,8 @@ void RegisterBuiltinStrategies(StrategyRegistry& registry) {
   registry.Add(NoDedupStrategy());
   registry.Add(ClientDebounceStrategy());
   registry.Add(IdempotencyKeyStrategy());
+  registry.Add(IdempotencyKeyPerAttemptStrategy());
+  registry.Add(DisableUntilResponseStrategy());
 }
 
 }  // namespace dupsim

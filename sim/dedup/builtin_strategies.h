@@ -5,8 +5,10 @@
 
 namespace dupsim {
 
-StrategyInfo NoDedupStrategy();         // no_dedup.cc
-StrategyInfo ClientDebounceStrategy();  // client_debounce.cc
-StrategyInfo IdempotencyKeyStrategy();  // idempotency_key.cc
+StrategyInfo NoDedupStrategy();                   // no_dedup.cc
+StrategyInfo ClientDebounceStrategy();            // client_debounce.cc
+StrategyInfo IdempotencyKeyStrategy();            // idempotency_key.cc
+StrategyInfo IdempotencyKeyPerAttemptStrategy();  // idempotency_key_per_attempt.cc
+StrategyInfo DisableUntilResponseStrategy();      // disable_until_response.cc
 
 }  // namespace dupsim

@@ -11,95 +11,87 @@
 //   store            per_replica: each replica has its own store, replicated after
 //                    `replication_lag` (replication_lag; Redis async replication,
 //                    per-region keys).
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/idempotency_key.h"
 
-#include "fakes/idempotency_store.h"
+#include "sim/dedup/builtin_strategies.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
-namespace {
 
-class IdempotencyKeyDedup final : public Strategy {
- public:
-  explicit IdempotencyKeyDedup(IdempotencyStore::ClaimPolicy policy) : policy_(policy) {}
-
-  std::string Describe() const override {
-    std::string options;
-    auto add = [&](const std::string& option) {
-      options += (options.empty() ? "" : ", ") + option;
-    };
-    if (policy_.ttl != IdempotencyStore::kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
-    if (policy_.race_window > 0) {
-      add("claim=check_then_insert, race_window=" + FormatDuration(policy_.race_window));
-    }
-    if (policy_.per_replica) {
-      add("store=per_replica, replication_lag=" + FormatDuration(policy_.replication_lag));
-    }
-    return options.empty() ? "idempotency_key" : "idempotency_key(" + options + ")";
+std::string IdempotencyKeyDedup::Describe() const {
+  std::string options;
+  auto add = [&](const std::string& option) { options += (options.empty() ? "" : ", ") + option; };
+  if (policy_.ttl != IdempotencyStore::kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
+  if (policy_.race_window > 0) {
+    add("claim=check_then_insert, race_window=" + FormatDuration(policy_.race_window));
   }
-
-  AdmissionDecision AdmitRequest(const ChargeRequestView& request,
-                                 IdempotencyStore& store) override {
-    if (request.key == 0) return Admission::kProcess;
-    switch (store.Claim(request.key, request.now, request.replica, policy_)) {
-      case ClaimOutcome::kClaimed:
-        return Admission::kProcess;
-      case ClaimOutcome::kReclaimed:
-        return {Admission::kProcess, DedupMiss::kKeyExpired};
-      case ClaimOutcome::kMissedInRace:
-        return {Admission::kProcess, DedupMiss::kConcurrentInFlight};
-      case ClaimOutcome::kMissedInReplication:
-        return {Admission::kProcess, DedupMiss::kReplicationLag};
-      case ClaimOutcome::kInFlight:
-        return Admission::kWaitForFirst;
-      case ClaimOutcome::kCompleted:
-        return Admission::kReplayFirst;
-    }
-    return Admission::kProcess;
+  if (policy_.per_replica) {
+    add("store=per_replica, replication_lag=" + FormatDuration(policy_.replication_lag));
   }
+  return options.empty() ? name_ : name_ + "(" + options + ")";
+}
 
-  void OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) override {
-    if (request.key != 0) store.Complete(request.key);
+AdmissionDecision IdempotencyKeyDedup::AdmitRequest(const ChargeRequestView& request,
+                                                    IdempotencyStore& store) {
+  if (request.key == 0) return Admission::kProcess;
+  switch (store.Claim(request.key, request.now, request.replica, policy_)) {
+    case ClaimOutcome::kClaimed:
+      return Admission::kProcess;
+    case ClaimOutcome::kReclaimed:
+      return {Admission::kProcess, DedupMiss::kKeyExpired};
+    case ClaimOutcome::kMissedInRace:
+      return {Admission::kProcess, DedupMiss::kConcurrentInFlight};
+    case ClaimOutcome::kMissedInReplication:
+      return {Admission::kProcess, DedupMiss::kReplicationLag};
+    case ClaimOutcome::kInFlight:
+      return Admission::kWaitForFirst;
+    case ClaimOutcome::kCompleted:
+      return Admission::kReplayFirst;
   }
+  return Admission::kProcess;
+}
 
-  // Whatever the claim mode, it rolls back with a charge that never happened.
-  void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) override {
-    if (request.key != 0) store.Release(request.key);
+void IdempotencyKeyDedup::OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) {
+  if (request.key != 0) store.Complete(request.key);
+}
+
+void IdempotencyKeyDedup::OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) {
+  if (request.key != 0) store.Release(request.key);
+}
+
+IdempotencyStore::ClaimPolicy ReadClaimPolicy(StrategyParams& params) {
+  IdempotencyStore::ClaimPolicy policy;
+  // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
+  // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
+  policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
+  const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
+  if (params.Has("race_window") && !racy) {
+    params.Duration("race_window", 0);  // read, so the error names the real problem
+    throw InputError::At(params.pos(), params.key_path() + ".race_window",
+                         "only with claim: check_then_insert");
   }
-
- private:
-  IdempotencyStore::ClaimPolicy policy_;
-};
-
-}  // namespace
+  policy.race_window = racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
+  policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
+  if (params.Has("replication_lag") && !policy.per_replica) {
+    params.Duration("replication_lag", 0);
+    throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
+                         "only with store: per_replica");
+  }
+  // A lag of 0 is allowed: per-replica stores that replicate instantly act as one.
+  policy.replication_lag =
+      policy.per_replica ? params.Duration("replication_lag", 50 * kMillisecond) : 0;
+  return policy;
+}
 
 StrategyInfo IdempotencyKeyStrategy() {
   return {"idempotency_key",
           "server claims the client's key on arrival; repeats get the first result (options: "
           "ttl, claim, race_window, store, replication_lag)",
           [](StrategyParams& params) {
-            IdempotencyStore::ClaimPolicy policy;
-            // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
-            // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
-            policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
-            const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
-            if (params.Has("race_window") && !racy) {
-              params.Duration("race_window", 0);  // read, so the error names the real problem
-              throw InputError::At(params.pos(), params.key_path() + ".race_window",
-                                   "only with claim: check_then_insert");
-            }
-            policy.race_window =
-                racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
-            policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
-            if (params.Has("replication_lag") && !policy.per_replica) {
-              params.Duration("replication_lag", 0);
-              throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
-                                   "only with store: per_replica");
-            }
-            // A lag of 0 is allowed: per-replica stores that replicate instantly act as one.
-            policy.replication_lag =
-                policy.per_replica ? params.Duration("replication_lag", 50 * kMillisecond) : 0;
-            return [policy] { return std::make_unique<IdempotencyKeyDedup>(policy); };
+            const IdempotencyStore::ClaimPolicy policy = ReadClaimPolicy(params);
+            return [policy] {
+              return std::make_unique<IdempotencyKeyDedup>("idempotency_key", policy);
+            };
           }};
 }
 

@@ -27,7 +27,8 @@ struct TapContext {
   std::uint32_t checkout = 0;   // 0: the first page; n: the n-th time the user paid again
   std::uint32_t tap_index = 0;  // 0 for the first tap on this page
   Time now = 0;
-  Time first_tap_at = 0;  // when the first tap on this page happened
+  Time first_tap_at = 0;      // when the first tap on this page happened
+  bool page_waiting = false;  // an attempt from this page awaits its response (not timed out)
 };
 
 // A charge request as the server sees it on arrival.
@@ -58,6 +59,10 @@ class Strategy {
 
   // "client_debounce(window=1s)": the name and every parameter's value, defaults included.
   virtual std::string Describe() const = 0;
+
+  // Client app: true makes the app send a fresh idempotency key on every attempt, whatever
+  // its configured key scope (the common bug; asked once per run).
+  virtual bool FreshKeyPerAttempt() const { return false; }
 
   // Client app: whether this tap starts a submission (false swallows it).
   virtual bool AdmitTap(const TapContext& tap) {

@@ -1,0 +1,35 @@
+// `idempotency_key_per_attempt`: the common bug. The server dedups by key as
+// `idempotency_key` does, but the app makes a fresh key for every attempt (a
+// key generated inside the retry loop, or an SDK that does), so a retry or a
+// second tap carries a key the server has never seen. It still stops repeats
+// of one attempt made behind the app, which keep the attempt's key: network
+// duplicates and load-balancer retries. It does not stop timeout retries,
+// crash replays or double taps (dedup-in-the-wild.md, "Known ways dedup still
+// fails").
+#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/idempotency_key.h"
+
+namespace dupsim {
+namespace {
+
+class IdempotencyKeyPerAttempt final : public IdempotencyKeyDedup {
+ public:
+  explicit IdempotencyKeyPerAttempt(IdempotencyStore::ClaimPolicy policy)
+      : IdempotencyKeyDedup("idempotency_key_per_attempt", policy) {}
+
+  bool FreshKeyPerAttempt() const override { return true; }
+};
+
+}  // namespace
+
+StrategyInfo IdempotencyKeyPerAttemptStrategy() {
+  return {"idempotency_key_per_attempt",
+          "the bug: the server dedups by key, the app makes a fresh key per attempt (same options "
+          "as idempotency_key)",
+          [](StrategyParams& params) {
+            const IdempotencyStore::ClaimPolicy policy = ReadClaimPolicy(params);
+            return [policy] { return std::make_unique<IdempotencyKeyPerAttempt>(policy); };
+          }};
+}
+
+}  // namespace dupsim

@@ -1,0 +1,61 @@
+// Issue 4's strategies, each shown where it works and where it does not.
+#include <gtest/gtest.h>
+
+#include "sim/run/scenario_runner.h"
+#include "tests/world/quiet_world.h"
+
+namespace dupsim {
+namespace {
+
+using testing::ByCause;
+using testing::Constant;
+using testing::QuietWorld;
+using testing::Strategy;
+
+TEST(DisableUntilResponseTest, StopsSecondTapsWhileTheAttemptIsInFlight) {
+  Scenario s = QuietWorld(10000);
+  s.user.double_tap_probability = 0.2;  // 5 ms after the first: its attempt is in flight
+  ASSERT_GT(RunScenario(s, Strategy("none")).duplicate_charges, 0u);
+  const RunResult r = RunScenario(s, Strategy("disable_until_response"));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.taps_swallowed, r.taps - r.intents);
+}
+
+TEST(DisableUntilResponseTest, ATapAfterTheTimeoutGoesThrough) {
+  // The answer is lost; the app times out after 1 s and the button comes back; the user
+  // taps again at 1.5 s, so a charge that went through is paid twice.
+  Scenario s = QuietWorld(10000);
+  s.user.double_tap_probability = 1.0;
+  s.user.double_tap_gap = Constant(1500 * kMillisecond);
+  s.client.max_attempts = 1;
+  s.network.response.loss_probability = 0.3;
+  const RunResult none = RunScenario(s, Strategy("none"));
+  const RunResult disabled = RunScenario(s, Strategy("disable_until_response"));
+  // Only intents whose answer was lost still had a live page at 1.5 s: exactly those repeat.
+  EXPECT_GT(disabled.duplicate_charges, 0u);
+  EXPECT_EQ(disabled.duplicate_charges, none.duplicate_charges);
+  EXPECT_EQ(ByCause(disabled, RootCause::kDoubleTap), disabled.duplicate_charges);
+}
+
+TEST(IdempotencyKeyPerAttemptTest, DoesNotStopTimeoutRetriesOrDoubleTaps) {
+  Scenario s = QuietWorld(10000);
+  s.network.response.loss_probability = 0.2;
+  s.user.double_tap_probability = 0.1;
+  const RunResult none = RunScenario(s, Strategy("none"));
+  const RunResult buggy = RunScenario(s, Strategy("idempotency_key_per_attempt"));
+  ASSERT_GT(none.duplicate_charges, 0u);
+  EXPECT_EQ(buggy.duplicate_charges, none.duplicate_charges);  // same draws, nothing stopped
+  EXPECT_EQ(RunScenario(s, Strategy("idempotency_key")).duplicate_charges, 0u);
+}
+
+TEST(IdempotencyKeyPerAttemptTest, StillStopsRepeatsMadeBehindTheApp) {
+  Scenario s = QuietWorld(10000);
+  s.network.request.duplicate_probability = 0.05;  // a copy keeps its original's key
+  ASSERT_GT(RunScenario(s, Strategy("none")).duplicate_charges, 0u);
+  const RunResult r = RunScenario(s, Strategy("idempotency_key_per_attempt"));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.strategy_config, "idempotency_key_per_attempt");
+}
+
+}  // namespace
+}  // namespace dupsim
