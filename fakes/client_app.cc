@@ -26,7 +26,8 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
-      acknowledged_(catalog.Size(), 0) {
+      acknowledged_(catalog.Size(), 0),
+      declined_(catalog.Size(), 0) {
   const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= kFraudCheckout);
@@ -90,6 +91,7 @@ void ClientApp::SendAttempt(Slot s) {
   msg.intent = sub.intent;
   msg.key = KeyFor(sub);
   msg.amount = catalog_.AmountOf(sub.intent);
+  msg.payer = catalog_.PayerOf(sub.intent);
   msg.submission = s;
   msg.submission_generation = sub.generation;
   sim_.Schedule(options_.timeout, self_, kAttemptTimedOut | (sub.attempt << 8),
@@ -144,6 +146,13 @@ void ClientApp::OnResponse(Slot m) {
   if (sub.generation != msg.submission_generation || !sub.awaiting_response ||
       sub.attempt != msg.attempt) {
     ++counters_.late_responses;  // its connection timed out; nobody reads it
+    return;
+  }
+  if (msg.status == ResponseStatus::kDeclined) {
+    // The server refused it as a duplicate: the app shows that and stops this submission.
+    ++counters_.declined_responses;
+    declined_[sub.intent] = 1;
+    Finish(msg.submission);
     return;
   }
   if (msg.status != ResponseStatus::kOk) {

@@ -52,7 +52,8 @@ struct ClientAppCounters {
   std::uint64_t submissions = 0;
   std::uint64_t attempts = 0;
   std::uint64_t timeouts = 0;
-  std::uint64_t error_responses = 0;  // attempts answered with an error (shed, gateway timeout)
+  std::uint64_t error_responses = 0;     // attempts answered with an error (shed, gateway timeout)
+  std::uint64_t declined_responses = 0;  // refused by the server as likely duplicates
   std::uint64_t abandoned_submissions = 0;  // attempts ran out with no response
   std::uint64_t late_responses = 0;         // arrived after their attempt timed out
 };
@@ -78,6 +79,8 @@ class ClientApp final : public EventHandler {
   const ClientAppCounters& counters() const { return counters_; }
   // Per intent, 1 once the app showed success on any of its pages.
   std::span<const std::uint8_t> Acknowledged() const { return acknowledged_; }
+  // Per intent, 1 once the server declined one of its requests as a likely duplicate.
+  std::span<const std::uint8_t> Declined() const { return declined_; }
 
  private:
   struct Page {
@@ -118,6 +121,7 @@ class ClientApp final : public EventHandler {
   std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any
   std::vector<Page> pages_;         // intents x pages_per_intent_
   std::vector<std::uint8_t> acknowledged_;
+  std::vector<std::uint8_t> declined_;
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;
 };

@@ -110,7 +110,7 @@ void PaymentServer::OnArrival(Slot m) {
 void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
   Message& msg = pool_[m];
   msg.replica = index;
-  const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica};
+  const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
   const AdmissionDecision decision = parts_.strategy.AdmitRequest(view, parts_.store);
   msg.dedup_miss = decision.miss;
   switch (decision.action) {
@@ -128,6 +128,10 @@ void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
       return;
     case Admission::kReplayFirst:
       Reply(m, true, ResponseStatus::kOk);
+      return;
+    case Admission::kDecline:
+      ++counters_.declined;
+      Reply(m, false, ResponseStatus::kDeclined);
       return;
   }
 }
@@ -175,7 +179,7 @@ void PaymentServer::Commit(Slot m, bool crashed_before_reply) {
     parts_.ledger.Commit(msg.intent, origin, msg.amount);
     parts_.confirmation.Notify(msg.intent);
   }
-  const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica};
+  const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
   parts_.strategy.OnCommitted(view, parts_.store);
   if (crashed_before_reply) {
     pool_.Free(m);
@@ -229,8 +233,9 @@ void PaymentServer::Crash(std::uint8_t index) {
       continue;
     }
     const Message msg = pool_[m];
-    parts_.strategy.OnAbandoned(ChargeRequestView{msg.intent, msg.key, sim_.Now(), msg.replica},
-                                parts_.store);
+    parts_.strategy.OnAbandoned(
+        ChargeRequestView{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount},
+        parts_.store);
     pool_.Free(m);
     // Requests parked on a claim that rolled back try again, as if newly arrived.
     if (msg.key == 0) continue;

@@ -41,6 +41,10 @@ struct RunResult {
   std::int64_t duplicate_amount = 0;      // cents, charges beyond each intent's first
   std::uint64_t lost_payments = 0;        // intents that ended with no charge
   RateEstimate lost_payment_rate;
+  // Intents that ended with no charge after the server declined one of their requests as a
+  // likely duplicate: the price of a defence that blocks payments looking like repeats.
+  std::uint64_t false_blocks = 0;
+  RateEstimate false_block_rate;
 
   // What the parties did, for explaining the figures above.
   std::uint64_t taps = 0;                // Pay taps by users, all checkouts
@@ -50,6 +54,7 @@ struct RunResult {
   std::uint64_t timeouts = 0;            // attempts the client gave up waiting for
   std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
   std::uint64_t requests_rejected = 0;   // shed by a server whose queue was full
+  std::uint64_t requests_declined = 0;   // refused by the strategy as likely duplicates
   std::uint64_t server_crashes = 0;
   std::uint64_t requests_killed = 0;     // in service or queued when their server crashed
   std::uint64_t proxy_retries = 0;       // load balancer tries beyond the first

@@ -36,6 +36,9 @@ Json ResultJson(const RunResult& r) {
   j["lost_payments"] = r.lost_payments;
   j["lost_payment_rate"] = r.lost_payment_rate.rate;
   j["lost_payment_rate_ci95"] = Interval95(r.lost_payment_rate);
+  j["false_blocks"] = r.false_blocks;
+  j["false_block_rate"] = r.false_block_rate.rate;
+  j["false_block_rate_ci95"] = Interval95(r.false_block_rate);
   j["taps"] = r.taps;
   j["taps_swallowed"] = r.taps_swallowed;
   j["pay_agains"] = r.pay_agains;
@@ -43,6 +46,7 @@ Json ResultJson(const RunResult& r) {
   j["timeouts"] = r.timeouts;
   j["replayed_responses"] = r.replayed_responses;
   j["requests_rejected"] = r.requests_rejected;
+  j["requests_declined"] = r.requests_declined;
   j["server_crashes"] = r.server_crashes;
   j["requests_killed"] = r.requests_killed;
   j["proxy_retries"] = r.proxy_retries;

@@ -8,6 +8,7 @@ void RegisterBuiltinStrategies(StrategyRegistry& registry) {
   registry.Add(IdempotencyKeyStrategy());
   registry.Add(IdempotencyKeyPerAttemptStrategy());
   registry.Add(DisableUntilResponseStrategy());
+  registry.Add(FingerprintWindowStrategy());
 }
 
 }  // namespace dupsim

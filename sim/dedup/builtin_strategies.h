@@ -10,5 +10,6 @@ StrategyInfo ClientDebounceStrategy();            // client_debounce.cc
 StrategyInfo IdempotencyKeyStrategy();            // idempotency_key.cc
 StrategyInfo IdempotencyKeyPerAttemptStrategy();  // idempotency_key_per_attempt.cc
 StrategyInfo DisableUntilResponseStrategy();      // disable_until_response.cc
+StrategyInfo FingerprintWindowStrategy();         // fingerprint_window.cc
 
 }  // namespace dupsim

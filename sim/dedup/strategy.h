@@ -37,12 +37,15 @@ struct ChargeRequestView {
   IdempotencyKey key = 0;
   Time now = 0;
   std::uint32_t replica = 0;  // the server replica handling it
+  std::uint32_t payer = 0;    // who pays (a legitimate repeat shares its original's payer)
+  std::int64_t amount = 0;    // cents
 };
 
 enum class Admission {
   kProcess,       // charge it
   kWaitForFirst,  // hold it until the request that claimed its key commits, then answer alike
   kReplayFirst,   // answer at once with the stored result of the first request
+  kDecline,       // refuse it as a likely duplicate: nothing is charged, the app does not retry
 };
 
 // What to do with a request, and, when it is processed although its key was

@@ -16,6 +16,7 @@ enum class ResponseStatus : std::uint8_t {
   kOk,              // charged (or the stored result of the first request with this key)
   kRejected,        // the server shed the request (queue full): nothing was charged
   kGatewayTimeout,  // the load balancer gave up on every try: charged or not, nobody knows
+  kDeclined,        // refused as a likely duplicate: nothing was charged; do not retry
 };
 
 inline constexpr Slot kNoSlot = 0xffffffffu;
@@ -32,6 +33,7 @@ struct Message {
   std::uint32_t intent = 0;   // ground truth, for counting; servers must not act on it
   std::uint64_t key = 0;      // idempotency key, 0 = none
   std::int64_t amount = 0;    // cents to charge
+  std::uint32_t payer = 0;    // who pays (fakes/intent_catalog.h)
   Slot submission = kNoSlot;  // the client submission that sent it
   std::uint32_t submission_generation = 0;
   Slot next_waiter = kNoSlot;  // link in a server's list of requests parked on one key

@@ -129,6 +129,10 @@ RunResult World::Run() {
   r.duplicate_amount = ledger_.DuplicateAmount();
   r.lost_payments = count.lost_payments;
   r.lost_payment_rate = RateEstimate::Of(count.lost_payments, count.intents);
+  const std::span<const std::uint8_t> declined = client_.Declined();
+  const std::span<const std::uint32_t> charges = ledger_.ChargesPerIntent();
+  for (std::size_t i = 0; i < charges.size(); ++i) r.false_blocks += charges[i] == 0 && declined[i];
+  r.false_block_rate = RateEstimate::Of(r.false_blocks, count.intents);
   r.taps = client_.counters().taps;
   r.taps_swallowed = client_.counters().taps_swallowed;
   r.pay_agains = user_.counters().pay_agains;
@@ -136,6 +140,7 @@ RunResult World::Run() {
   r.timeouts = client_.counters().timeouts;
   r.replayed_responses = server_.counters().replayed;
   r.requests_rejected = server_.counters().rejected;
+  r.requests_declined = server_.counters().declined;
   r.server_crashes = server_.counters().crashes;
   r.requests_killed = server_.counters().killed;
   r.queue_redeliveries = ledger_queue_.counters().redeliveries;

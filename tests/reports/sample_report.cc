@@ -31,6 +31,7 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.timeouts = 301;
   r.replayed_responses = 5;
   r.requests_rejected = 13;
+  r.requests_declined = 9;
   r.server_crashes = 2;
   r.requests_killed = 41;
   r.proxy_retries = 8;

@@ -145,3 +145,20 @@ TEST(TableReport, StrategiesWithDuplicatesListTheirRootCauses) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(TableReport, FalseBlocksGetTheirOwnLine) {
+  Report report = SampleReport();
+  report.results[1].false_blocks = 25;
+  report.results[1].false_block_rate = RateEstimate::Of(25, 10000);
+  const std::string text = Render(report);
+  EXPECT_NE(text.find("  false blocks, client_debounce(window=1s): 25, 0.25% (0.17-0.37%)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("false blocks, none"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dupsim

@@ -59,3 +59,43 @@ TEST(IdempotencyKeyPerAttemptTest, StillStopsRepeatsMadeBehindTheApp) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(FingerprintWindowTest, StopsDoubleTapsAndRetriesWithoutKeys) {
+  Scenario s = testing::QuietWorld(10000);
+  s.user.double_tap_probability = 0.1;
+  s.network.response.loss_probability = 0.1;
+  s.client.key_scope = KeyScope::kPerAttempt;  // keys would not help; the fingerprint does
+  ASSERT_GT(RunScenario(s, testing::Strategy("none")).duplicate_charges, 0u);
+  const RunResult r = RunScenario(s, testing::Strategy("fingerprint_window"));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.false_blocks, 0u);  // every declined request's intent had been charged
+  EXPECT_GT(r.requests_declined, 0u);
+  EXPECT_EQ(r.strategy_config, "fingerprint_window(window=30s)");
+}
+
+TEST(FingerprintWindowTest, BlocksLegitimateRepeatsInsideItsWindow) {
+  // Every other intent repeats its original 10 s later: inside a 30 s window, outside a 5 s one.
+  Scenario s = testing::QuietWorld(10000);
+  s.user.legitimate_repeat.probability = 0.5;
+  s.user.legitimate_repeat.gap = testing::Constant(10 * kSecond);
+  const RunResult none = RunScenario(s, testing::Strategy("none"));
+  EXPECT_EQ(none.duplicate_charges, 0u);
+  EXPECT_EQ(none.false_blocks, 0u);
+  const RunResult wide = RunScenario(s, testing::Strategy("fingerprint_window"));
+  // Repeats are declined and never charged: a false block and a lost payment each. Only a
+  // repeat more than 30 s after its chain's last admitted payment (the 4th in a chain of
+  // repeats 10 s apart) gets through, so nearly all are blocked.
+  EXPECT_LE(wide.false_blocks, none.legitimate_repeats);
+  EXPECT_GT(wide.false_blocks, none.legitimate_repeats * 9 / 10);
+  EXPECT_EQ(wide.lost_payments, wide.false_blocks);
+  EXPECT_EQ(wide.duplicate_charges, 0u);
+  const RunResult narrow =
+      RunScenario(s, testing::Strategy("fingerprint_window", {{"window", "5s"}}));
+  EXPECT_EQ(narrow.false_blocks, 0u);
+}
+
+}  // namespace
+}  // namespace dupsim

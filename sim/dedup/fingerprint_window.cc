@@ -1,0 +1,58 @@
+// `fingerprint_window`: the server refuses a charge with the same payer and
+// amount as one it admitted within `window`, as card gateways do without any
+// key (Braintree: same amount and card within 30 s by default; Authorize.net:
+// 120 s; Helcim: 5 minutes: dedup-in-the-wild.md). It stops double taps,
+// retries and quick pay-agains whatever the keys, but it cannot tell a
+// mistake from a customer who really pays the same amount twice: legitimate
+// repeats inside the window are declined (false_blocks), and a retry after
+// the window is charged again.
+#include <vector>
+
+#include "sim/dedup/builtin_strategies.h"
+#include "sim/engine/distribution.h"
+
+namespace dupsim {
+namespace {
+
+class FingerprintWindow final : public Strategy {
+ public:
+  explicit FingerprintWindow(Time window) : window_(window) {}
+
+  std::string Describe() const override {
+    return "fingerprint_window(window=" + FormatDuration(window_) + ")";
+  }
+
+  AdmissionDecision AdmitRequest(const ChargeRequestView& request, IdempotencyStore&) override {
+    // Payers are intent ids, so a table indexed by payer grows (amortised) to the run's size.
+    if (request.payer >= last_.size())
+      last_.resize(std::max<std::size_t>(request.payer + 1, 2 * last_.size()));
+    Seen& seen = last_[request.payer];
+    if (seen.at >= 0 && seen.amount == request.amount && request.now - seen.at <= window_) {
+      return Admission::kDecline;
+    }
+    seen = Seen{request.now, request.amount};
+    return Admission::kProcess;
+  }
+
+ private:
+  struct Seen {
+    Time at = -1;  // when this payer's last admitted charge arrived; -1: never
+    std::int64_t amount = 0;
+  };
+  Time window_;
+  std::vector<Seen> last_;  // by payer
+};
+
+}  // namespace
+
+StrategyInfo FingerprintWindowStrategy() {
+  return {"fingerprint_window",
+          "the server declines a charge with the same payer and amount as one within `window` "
+          "(default 30s, Braintree's); blocks legitimate repeats too",
+          [](StrategyParams& params) {
+            const Time window = params.PositiveDuration("window", 30 * kSecond);
+            return [window] { return std::make_unique<FingerprintWindow>(window); };
+          }};
+}
+
+}  // namespace dupsim
