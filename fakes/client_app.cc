@@ -24,6 +24,7 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       catalog_(catalog),
       strategy_(strategy),
       fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
+      key_per_order_(strategy.KeyPerOrder()),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0),
@@ -45,7 +46,9 @@ ClientApp::Page& ClientApp::PageOf(IntentId intent, std::uint32_t checkout) {
 IdempotencyKey ClientApp::KeyFor(const Submission& s) const {
   // Keys are unique by construction; bit layout: intent | checkout | tap | attempt, plus 1
   // so that no key is 0 ("no key").
-  const std::uint64_t page = (static_cast<std::uint64_t>(s.intent) << 16) | (s.checkout << 8);
+  // An order number spans the intent's pages; a scammer's page is a new order all the same.
+  const std::uint32_t checkout = key_per_order_ && s.checkout != kFraudCheckout ? 0 : s.checkout;
+  const std::uint64_t page = (static_cast<std::uint64_t>(s.intent) << 16) | (checkout << 8);
   if (options_.key_scope == KeyScope::kPerIntent && !fresh_key_per_attempt_) {
     return (page << 16) + 1;
   }

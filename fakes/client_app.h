@@ -116,6 +116,7 @@ class ClientApp final : public EventHandler {
   const IntentCatalog& catalog_;
   Strategy& strategy_;
   bool fresh_key_per_attempt_;  // the strategy forces per-attempt keys
+  bool key_per_order_;          // the strategy keys every page of an intent alike
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;
   std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any

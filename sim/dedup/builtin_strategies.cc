@@ -9,6 +9,8 @@ void RegisterBuiltinStrategies(StrategyRegistry& registry) {
   registry.Add(IdempotencyKeyPerAttemptStrategy());
   registry.Add(DisableUntilResponseStrategy());
   registry.Add(FingerprintWindowStrategy());
+  registry.Add(OrderIdStrategy());
+  registry.Add(ReconcileAndRefundStrategy());
 }
 
 }  // namespace dupsim

@@ -11,5 +11,7 @@ StrategyInfo IdempotencyKeyStrategy();            // idempotency_key.cc
 StrategyInfo IdempotencyKeyPerAttemptStrategy();  // idempotency_key_per_attempt.cc
 StrategyInfo DisableUntilResponseStrategy();      // disable_until_response.cc
 StrategyInfo FingerprintWindowStrategy();         // fingerprint_window.cc
+StrategyInfo OrderIdStrategy();                   // order_id.cc
+StrategyInfo ReconcileAndRefundStrategy();        // reconcile_and_refund.cc
 
 }  // namespace dupsim

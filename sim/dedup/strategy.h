@@ -67,6 +67,14 @@ class Strategy {
   // its configured key scope (the common bug; asked once per run).
   virtual bool FreshKeyPerAttempt() const { return false; }
 
+  // Client app: true makes every checkout page of an intent send the same key, an order number
+  // fixed before the first page (order_id): paying again reuses the order.
+  virtual bool KeyPerOrder() const { return false; }
+
+  // After the fact: true runs the reconciliation job (with the scenario's settings, or the
+  // defaults) even when the scenario does not (reconcile_and_refund).
+  virtual bool TurnsOnReconciliation() const { return false; }
+
   // Client app: whether this tap starts a submission (false swallows it).
   virtual bool AdmitTap(const TapContext& tap) {
     (void)tap;

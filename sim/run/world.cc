@@ -37,6 +37,13 @@ UserOptions UserOptionsOf(const Scenario& s) {
                      s.user.fraud};
 }
 
+// The scenario's reconciliation job, switched on when the strategy runs one.
+ReconcilerOptions ReconciliationFor(const Scenario& s, const Strategy& strategy) {
+  ReconcilerOptions options = s.reconciliation;
+  if (strategy.TurnsOnReconciliation()) options.enabled = true;
+  return options;
+}
+
 }  // namespace
 
 World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
@@ -78,7 +85,8 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
                               : static_cast<std::uint32_t>(PaymentServer::kRequestArrived)),
       source_(sim_, scenario.arrivals.rate_per_s, scenario.arrivals.stages,
               StreamOf(scenario, "arrivals"), catalog_, user_),
-      reconciler_(sim_, scenario.reconciliation, StreamOf(scenario, "reconciliation"), ledger_),
+      reconciler_(sim_, ReconciliationFor(scenario, *strategy_),
+                  StreamOf(scenario, "reconciliation"), ledger_),
       support_(sim_, scenario.support, StreamOf(scenario, "support"), ledger_) {
   assert(scenario.intents >= 1 && scenario.intents <= 0xffffffffULL);
   client_.ConnectRequestLink(&request_link_);

@@ -35,11 +35,18 @@ DistributionPtr DefaultNoticeDelay() {
 
 }  // namespace
 
+ReconcilerOptions DefaultReconciliation() {
+  ReconcilerOptions options;
+  options.detection_delay = DefaultDetectionDelay();
+  options.refund_processing = DefaultRefundProcessing();
+  return options;
+}
+
 // `reconciliation: { delay: dist, refund_processing: dist, refund: partial, partial_fraction: 0.5
 // }`
 ReconcilerOptions ReadReconciliation(const YamlValue& value) {
   const YamlMapReader reader(value, {"delay", "refund_processing", "refund", "partial_fraction"});
-  ReconcilerOptions options;
+  ReconcilerOptions options = DefaultReconciliation();
   options.enabled = true;
   options.detection_delay = ReadDistribution(reader, "delay", DefaultDetectionDelay());
   options.refund_processing =

@@ -9,6 +9,10 @@
 
 namespace dupsim {
 
+// The job's defaults, off: a daily batch (found up to a day later) and consumer refunds of 1-3
+// days. A strategy that turns reconciliation on (reconcile_and_refund) runs it with these.
+ReconcilerOptions DefaultReconciliation();
+
 // An enabled reconciliation job with the keys given in `value`, defaults for the rest.
 // Throws InputError for an unknown, repeated or missing key and for a bad value.
 ReconcilerOptions ReadReconciliation(const YamlValue& value);

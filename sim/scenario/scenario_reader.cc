@@ -183,6 +183,7 @@ Scenario WithDefaultDistributions() {
   scenario.network.response.latency = Constant(0);
   scenario.server.processing = Constant(0);
   scenario.confirmation.delay = Constant(0);
+  scenario.reconciliation = DefaultReconciliation();  // off, but ready for reconcile_and_refund
   return scenario;
 }
 

@@ -99,3 +99,57 @@ TEST(FingerprintWindowTest, BlocksLegitimateRepeatsInsideItsWindow) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+// Confirmations come after 10 s, users give up after 5 s and pay again on a new page.
+Scenario LateConfirmations() {
+  Scenario s = testing::QuietWorld(5000);
+  s.client.response_confirms = false;
+  s.confirmation.delay = testing::Constant(10 * kSecond);
+  s.user.patience = testing::Constant(5 * kSecond);
+  s.user.pay_again_probability = 1.0;
+  return s;
+}
+
+TEST(OrderIdTest, PayingAgainReusesTheOrderWhereAPageKeyDoesNot) {
+  const Scenario s = LateConfirmations();
+  EXPECT_EQ(RunScenario(s, testing::Strategy("idempotency_key")).duplicate_charges, s.intents);
+  const RunResult r = RunScenario(s, testing::Strategy("order_id"));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.pay_agains, s.intents);          // the users still paid again...
+  EXPECT_EQ(r.replayed_responses, s.intents);  // ...and got the order's first result
+}
+
+TEST(OrderIdTest, ARealRepeatIsANewOrderAndAScamIsToo) {
+  Scenario s = testing::QuietWorld(10000);
+  s.user.legitimate_repeat.probability = 0.3;
+  s.user.legitimate_repeat.gap = testing::Constant(10 * kSecond);
+  s.user.fraud.probability = 0.05;
+  s.user.fraud.delay = testing::Constant(kMinute);
+  const RunResult none = RunScenario(s, testing::Strategy("none"));
+  const RunResult r = RunScenario(s, testing::Strategy("order_id"));
+  EXPECT_EQ(r.false_blocks, 0u);
+  EXPECT_EQ(r.lost_payments, 0u);  // every repeat charged
+  EXPECT_GT(r.duplicate_charges, 0u);
+  EXPECT_EQ(testing::ByCause(r, RootCause::kFraudInduced), r.duplicate_charges);
+  EXPECT_EQ(r.duplicate_charges, none.duplicate_charges);
+}
+
+TEST(ReconcileAndRefundTest, PreventsNothingAndRefundsEveryDuplicate) {
+  Scenario s = testing::QuietWorld(10000);
+  s.user.double_tap_probability = 0.1;
+  const RunResult none = RunScenario(s, testing::Strategy("none"));
+  const RunResult r = RunScenario(s, testing::Strategy("reconcile_and_refund"));
+  EXPECT_EQ(r.duplicate_charges, none.duplicate_charges);
+  EXPECT_EQ(none.refunded_duplicates, 0u);
+  EXPECT_EQ(r.refunded_duplicates, r.duplicate_charges);
+  EXPECT_EQ(r.refunded_amount, r.duplicate_amount);
+  // Default job: found within a day, refunded 1-3 days later.
+  EXPECT_GE(r.time_to_refund_p50, 24 * kHour);
+  EXPECT_LE(r.time_to_refund_p99, 96 * kHour);
+}
+
+}  // namespace
+}  // namespace dupsim

@@ -1,0 +1,31 @@
+// `order_id`: the merchant creates an order number before the first payment
+// page and every payment for it carries the number, unique forever (WeChat
+// Pay's out_trade_no: on an error, query the order, then retry with the SAME
+// number; Alipay alike: dedup-in-the-wild.md). Unlike a key per checkout page,
+// a user who pays again because no confirmation came reuses the order, so
+// that duplicate is stopped too. A real second purchase is a new order, so
+// legitimate repeats go through; a scammer sets up a new payment, so fraud
+// does too.
+#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/idempotency_key.h"
+
+namespace dupsim {
+namespace {
+
+class OrderId final : public IdempotencyKeyDedup {
+ public:
+  OrderId() : IdempotencyKeyDedup("order_id", IdempotencyStore::ClaimPolicy{}) {}
+
+  bool KeyPerOrder() const override { return true; }
+};
+
+}  // namespace
+
+StrategyInfo OrderIdStrategy() {
+  return {"order_id",
+          "one order number per intent, unique forever: paying again reuses the order (WeChat "
+          "Pay's out_trade_no)",
+          [](StrategyParams&) { return [] { return std::make_unique<OrderId>(); }; }};
+}
+
+}  // namespace dupsim

@@ -1,0 +1,26 @@
+// `reconcile_and_refund`: prevents nothing. A reconciliation job finds each
+// duplicate after a delay and refunds it (the scenario's `reconciliation`
+// settings, or a daily batch and 1-3 day refunds by default), which limits
+// the damage: money held and support contacts, not the duplicate rate.
+// (Accounts payable teams recover 0.1-2% of disbursements this way:
+// dedup-in-the-wild.md, "After the fact".)
+#include "sim/dedup/builtin_strategies.h"
+
+namespace dupsim {
+namespace {
+
+class ReconcileAndRefund final : public Strategy {
+ public:
+  std::string Describe() const override { return "reconcile_and_refund"; }
+  bool TurnsOnReconciliation() const override { return true; }
+};
+
+}  // namespace
+
+StrategyInfo ReconcileAndRefundStrategy() {
+  return {"reconcile_and_refund",
+          "prevents nothing: a reconciliation job finds duplicates and refunds them later",
+          [](StrategyParams&) { return [] { return std::make_unique<ReconcileAndRefund>(); }; }};
+}
+
+}  // namespace dupsim
