@@ -25,6 +25,7 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       strategy_(strategy),
       fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
       key_per_order_(strategy.KeyPerOrder()),
+      query_before_retry_(strategy.QueryBeforeRetry()),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0),
@@ -76,6 +77,7 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
   sub.checkout = checkout;
   sub.attempt = 1;
   sub.tap_index = static_cast<std::uint8_t>(std::min<std::uint32_t>(tap_index, 255));
+  if (tap_index < 2) page.by_tap[tap_index] = s;
   SendAttempt(s);
 }
 
@@ -116,6 +118,8 @@ void ClientApp::SetAwaiting(Submission& s, bool awaiting) {
 
 void ClientApp::Finish(Slot s) {
   Submission& sub = submissions_[s];
+  Page& page = PageOf(sub.intent, sub.checkout);
+  if (sub.tap_index < 2 && page.by_tap[sub.tap_index] == s) page.by_tap[sub.tap_index] = kNoSlot;
   SetAwaiting(sub, false);
   ++sub.generation;
   submissions_.Free(s);
@@ -165,13 +169,7 @@ void ClientApp::OnResponse(Slot m) {
     FailAttempt(msg.submission);
     return;
   }
-  Page& page = PageOf(sub.intent, sub.checkout);
-  page.showing_success = true;
-  const IntentId intent = sub.intent;
-  acknowledged_[intent] = 1;
-  Finish(msg.submission);
-  assert(listener_ != nullptr);
-  if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);
+  ShowSuccess(msg.submission);
 }
 
 void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attempt) {
@@ -181,10 +179,56 @@ void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attemp
   FailAttempt(s);
 }
 
+void ClientApp::ShowSuccess(Slot s) {
+  Submission& sub = submissions_[s];
+  Page& page = PageOf(sub.intent, sub.checkout);
+  page.showing_success = true;
+  const IntentId intent = sub.intent;
+  acknowledged_[intent] = 1;
+  Finish(s);
+  assert(listener_ != nullptr);
+  if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);
+}
+
+void ClientApp::ConnectStatusQueries(StatusQueryService* service) {
+  status_queries_ = service;
+  asker_ = service->AddAsker(this);
+}
+
 void ClientApp::FailAttempt(Slot s) {
   Submission& sub = submissions_[s];
-  const std::uint32_t generation = sub.generation;
   SetAwaiting(sub, false);
+  if (query_before_retry_ && sub.attempt < options_.max_attempts) {
+    // "Did it go through?" before paying again: the answer decides (OnPaymentStatus). The tag
+    // names the question by what is intrinsic to the intent (page, tap, attempt), so each
+    // query has its own fate, the same under every strategy.
+    assert(status_queries_ != nullptr && sub.tap_index < 2);
+    ++counters_.status_queries;
+    status_queries_->Ask(asker_, sub.intent,
+                         (sub.checkout << 16) | (std::uint32_t{sub.tap_index} << 8) | sub.attempt);
+    return;
+  }
+  ScheduleRetry(s);
+}
+
+void ClientApp::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) {
+  const std::uint32_t checkout = tag >> 16;
+  const std::uint32_t tap = (tag >> 8) & 0xff;
+  const Slot s = PageOf(intent, checkout).by_tap[tap];
+  if (s == kNoSlot) return;  // the submission ended meanwhile
+  const Submission& sub = submissions_[s];
+  if (sub.attempt != (tag & 0xff) || sub.awaiting_response) return;  // not this question's
+  if (status == PaymentStatus::kCharged) {
+    ++counters_.retries_saved;
+    ShowSuccess(s);
+    return;
+  }
+  ScheduleRetry(s);  // not found, or no answer: the app cannot tell, so it retries
+}
+
+void ClientApp::ScheduleRetry(Slot s) {
+  Submission& sub = submissions_[s];
+  const std::uint32_t generation = sub.generation;
   if (sub.attempt >= options_.max_attempts) {
     ++counters_.abandoned_submissions;
     Finish(s);

@@ -13,6 +13,7 @@
 
 #include "fakes/intent_catalog.h"
 #include "fakes/payment_confirmation_listener.h"
+#include "fakes/status_query_service.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
@@ -54,11 +55,13 @@ struct ClientAppCounters {
   std::uint64_t timeouts = 0;
   std::uint64_t error_responses = 0;     // attempts answered with an error (shed, gateway timeout)
   std::uint64_t declined_responses = 0;  // refused by the server as likely duplicates
+  std::uint64_t status_queries = 0;      // asked before a retry (query_before_retry)
+  std::uint64_t retries_saved = 0;       // retries a status query found unnecessary
   std::uint64_t abandoned_submissions = 0;  // attempts ran out with no response
   std::uint64_t late_responses = 0;         // arrived after their attempt timed out
 };
 
-class ClientApp final : public EventHandler {
+class ClientApp final : public EventHandler, public StatusQueryListener {
  public:
   enum EventKind : std::uint32_t { kResponseArrived = 0, kAttemptTimedOut = 1, kBackoffDone = 2 };
 
@@ -69,6 +72,10 @@ class ClientApp final : public EventHandler {
   // out on, and who hears that a payment succeeded. Both are required before the first tap.
   void ConnectRequestLink(NetworkLink* link) { request_link_ = link; }
   void ConnectListener(PaymentConfirmationListener* listener) { listener_ = listener; }
+  // Required when the strategy queries before retrying.
+  void ConnectStatusQueries(StatusQueryService* service);
+
+  void OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) override;
   HandlerId handler_id() const { return self_; }
 
   // The user tapped Pay on page `checkout` of `intent`; `tap_index` 0 is the page's first tap.
@@ -86,7 +93,8 @@ class ClientApp final : public EventHandler {
   struct Page {
     Time first_tap_at = 0;
     bool showing_success = false;
-    std::uint16_t attempts_waiting = 0;  // this page's attempts awaiting their response
+    std::uint16_t attempts_waiting = 0;   // this page's attempts awaiting their response
+    Slot by_tap[2] = {kNoSlot, kNoSlot};  // live submissions of the page's taps, for answers
   };
   struct Submission {
     IntentId intent = 0;
@@ -103,6 +111,10 @@ class ClientApp final : public EventHandler {
   void OnTimeout(Slot submission, std::uint32_t generation, std::uint32_t attempt);
   // The current attempt failed (timed out or was rejected): back off and retry, or give up.
   void FailAttempt(Slot submission);
+  // Back off, then send the next attempt (or give up when attempts ran out).
+  void ScheduleRetry(Slot submission);
+  // The app shows success: the page closes and the user may be told.
+  void ShowSuccess(Slot submission);
   IdempotencyKey KeyFor(const Submission& s) const;
   // The one place a submission starts or stops waiting, so its page's count stays exact.
   void SetAwaiting(Submission& s, bool awaiting);
@@ -117,6 +129,9 @@ class ClientApp final : public EventHandler {
   Strategy& strategy_;
   bool fresh_key_per_attempt_;  // the strategy forces per-attempt keys
   bool key_per_order_;          // the strategy keys every page of an intent alike
+  bool query_before_retry_;     // the strategy asks for the status before each retry
+  StatusQueryService* status_queries_ = nullptr;
+  StatusQueryService::AskerId asker_ = 0;
   PaymentConfirmationListener* listener_ = nullptr;
   NetworkLink* request_link_ = nullptr;
   std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any

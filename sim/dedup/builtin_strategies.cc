@@ -11,6 +11,7 @@ void RegisterBuiltinStrategies(StrategyRegistry& registry) {
   registry.Add(FingerprintWindowStrategy());
   registry.Add(OrderIdStrategy());
   registry.Add(ReconcileAndRefundStrategy());
+  registry.Add(QueryBeforeRetryStrategy());
 }
 
 }  // namespace dupsim

@@ -13,5 +13,6 @@ StrategyInfo DisableUntilResponseStrategy();      // disable_until_response.cc
 StrategyInfo FingerprintWindowStrategy();         // fingerprint_window.cc
 StrategyInfo OrderIdStrategy();                   // order_id.cc
 StrategyInfo ReconcileAndRefundStrategy();        // reconcile_and_refund.cc
+StrategyInfo QueryBeforeRetryStrategy();          // query_before_retry.cc
 
 }  // namespace dupsim

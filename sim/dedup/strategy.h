@@ -75,6 +75,10 @@ class Strategy {
   // defaults) even when the scenario does not (reconcile_and_refund).
   virtual bool TurnsOnReconciliation() const { return false; }
 
+  // Client app: true makes the app ask for the payment's status before each retry, and show
+  // success instead of retrying when the charge is there (query_before_retry).
+  virtual bool QueryBeforeRetry() const { return false; }
+
   // Client app: whether this tap starts a submission (false swallows it).
   virtual bool AdmitTap(const TapContext& tap) {
     (void)tap;

@@ -92,6 +92,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   client_.ConnectRequestLink(&request_link_);
   client_.ConnectListener(&user_);
   user_.ConnectStatusQueries(&status_queries_);
+  if (strategy_->QueryBeforeRetry()) client_.ConnectStatusQueries(&status_queries_);
   server_.ConnectResponseLink(&response_link_);
   server_.ConnectLoadBalancer(balancer_.get());
   // The reconciler first: on a tie, a refund lands before a user checks for it.

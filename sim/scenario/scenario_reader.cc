@@ -184,6 +184,8 @@ Scenario WithDefaultDistributions() {
   scenario.server.processing = Constant(0);
   scenario.confirmation.delay = Constant(0);
   scenario.reconciliation = DefaultReconciliation();  // off, but ready for reconcile_and_refund
+  // What the app's status query costs under query_before_retry when the scenario sets none.
+  scenario.user.status_query.latency = Constant(100 * kMillisecond);
   return scenario;
 }
 

@@ -167,7 +167,7 @@ TEST(ScenarioErrors, BadStrategies) {
       ErrorAfterBase("strategies: [none, magic]\n"),
       "x.yaml:4:20: strategies[1]: unknown strategy 'magic' (known: client_debounce, "
       "disable_until_response, fingerprint_window, idempotency_key, idempotency_key_per_attempt, "
-      "none, order_id, reconcile_and_refund)");
+      "none, order_id, query_before_retry, reconcile_and_refund)");
   EXPECT_EQ(ErrorAfterBase("strategies:\n  - none\n  - { name: client_debounce, window: 5 }\n"),
             "x.yaml:6:38: strategies[1].window: missing unit (us, ms, s, m, h), got '5'");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ name: client_debounce, windw: 1s }]\n"),
@@ -214,7 +214,7 @@ TEST(ScenarioErrors, MessagesStayOnOneLine) {
       ErrorAfterBase("strategies: [\"a\\nb\"]\n"),
       "x.yaml:4:14: strategies[0]: unknown strategy 'a\\nb' (known: client_debounce, "
       "disable_until_response, fingerprint_window, idempotency_key, idempotency_key_per_attempt, "
-      "none, order_id, reconcile_and_refund)");
+      "none, order_id, query_before_retry, reconcile_and_refund)");
   EXPECT_EQ(ErrorAfterBase("seed: " + std::string(100, '9') + "x\n"),
             "x.yaml:4:7: seed: expected a whole number, got '" + std::string(60, '9') + "...'");
 }

@@ -37,7 +37,7 @@ TEST(StrategyFlag, Errors) {
       FlagError("magic"),
       "--strategy: unknown strategy 'magic' (known: client_debounce, "
       "disable_until_response, fingerprint_window, idempotency_key, idempotency_key_per_attempt, "
-      "none, order_id, reconcile_and_refund)");
+      "none, order_id, query_before_retry, reconcile_and_refund)");
   EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
   EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");

@@ -29,8 +29,9 @@ inline Scenario QuietWorld(std::uint64_t intents = 20000, std::uint64_t seed = 1
   s.arrivals.rate_per_s = 100;
   s.user.double_tap_gap = Constant(5 * kMillisecond);
   s.user.patience = Constant(30 * kSecond);
-  s.user.amount = Constant(1000);              // 10.00 per intent
-  s.reconciliation = DefaultReconciliation();  // off, unless a strategy turns it on
+  s.user.amount = Constant(1000);                              // 10.00 per intent
+  s.reconciliation = DefaultReconciliation();                  // off, unless a strategy turns it on
+  s.user.status_query.latency = Constant(100 * kMillisecond);  // for query_before_retry
   s.client.timeout = kSecond;
   s.client.max_attempts = 3;
   s.network.request.latency = Constant(10 * kMillisecond);

@@ -1,6 +1,8 @@
 // Issue 4's strategies, each shown where it works and where it does not.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "sim/run/scenario_runner.h"
 #include "tests/world/quiet_world.h"
 
@@ -149,6 +151,35 @@ TEST(ReconcileAndRefundTest, PreventsNothingAndRefundsEveryDuplicate) {
   // Default job: found within a day, refunded 1-3 days later.
   EXPECT_GE(r.time_to_refund_p50, 24 * kHour);
   EXPECT_LE(r.time_to_refund_p99, 96 * kHour);
+}
+
+}  // namespace
+}  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+TEST(QueryBeforeRetryTest, AnswersThatArriveStopEveryRetryOfACharge) {
+  Scenario s = testing::QuietWorld(20000);
+  s.network.response.loss_probability = 0.3;
+  ASSERT_GT(RunScenario(s, testing::Strategy("none")).duplicate_charges, 0u);
+  const RunResult r = RunScenario(s, testing::Strategy("query_before_retry"));
+  EXPECT_EQ(r.duplicate_charges, 0u);
+  EXPECT_EQ(r.lost_payments, 0u);
+}
+
+TEST(QueryBeforeRetryTest, AFailedQueryMeansARetryAndAPossibleDuplicate) {
+  // Response loss q, query failure f, 3 attempts: a duplicate needs a lost answer and then a
+  // failed query, once or twice in a row (each query its own fate): E[dups] = qf (1 + qf).
+  const double q = 0.3, f = 0.5;
+  Scenario s = testing::QuietWorld(40000);
+  s.network.response.loss_probability = q;
+  s.user.status_query.failure_probability = f;
+  const RunResult r = RunScenario(s, testing::Strategy("query_before_retry"));
+  const double mean = q * f * (1 + q * f);
+  const double second_moment = q * f * (1 - q * f) + 4 * (q * f) * (q * f);
+  EXPECT_NEAR(r.duplicate_rate.rate, mean, 4 * std::sqrt((second_moment - mean * mean) / 40000));
+  EXPECT_EQ(testing::ByCause(r, RootCause::kClientRetry), r.duplicate_charges);
 }
 
 }  // namespace
