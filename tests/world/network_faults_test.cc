@@ -477,11 +477,7 @@ TEST(NetworkFaultsWorldTest, AbsentKnobsChangeNothing) {
   const RunResult before = RunScenario(s, Strategy("none"));
   s.network.request.burst_length_mean = kSecond;  // ignored while the time fraction is 0
   s.network.partitions = {{kHour, kSecond, PartitionDirection::kBoth}};  // after the run
-  const RunResult after = RunScenario(s, Strategy("none"));
-  EXPECT_EQ(after.charges, before.charges);
-  EXPECT_EQ(after.duplicate_charges, before.duplicate_charges);
-  EXPECT_EQ(after.events, before.events);
-  EXPECT_EQ(after.virtual_end, before.virtual_end);
+  testing::ExpectSameRun(RunScenario(s, Strategy("none")), before);
 }
 
 }  // namespace

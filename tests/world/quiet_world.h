@@ -2,6 +2,8 @@
 // constant delays, to which each test adds the one mechanism it isolates.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <utility>
@@ -39,6 +41,15 @@ inline Scenario QuietWorld(std::uint64_t intents = 20000, std::uint64_t seed = 1
   s.server.processing = Constant(10 * kMillisecond);
   s.confirmation.delay = Constant(100 * kMillisecond);
   return s;
+}
+
+// Two runs that must be the same run: same charges, causes, events and end.
+inline void ExpectSameRun(const RunResult& a, const RunResult& b) {
+  EXPECT_EQ(a.charges, b.charges);
+  EXPECT_EQ(a.duplicate_charges, b.duplicate_charges);
+  EXPECT_EQ(a.duplicates_by_cause, b.duplicates_by_cause);
+  EXPECT_EQ(a.events, b.events);
+  EXPECT_EQ(a.virtual_end, b.virtual_end);
 }
 
 // Duplicates of one root cause in a run.

@@ -204,11 +204,7 @@ TEST(UserBehaviourTest, DefaultKnobsChangeNothing) {
   s.user.status_query.latency = Constant(kSecond);
   s.user.legitimate_repeat.gap = Constant(kSecond);
   s.user.fraud.delay = Constant(kSecond);
-  const RunResult after = RunScenario(s, Strategy("none"));
-  EXPECT_EQ(after.charges, before.charges);
-  EXPECT_EQ(after.duplicates_by_cause, before.duplicates_by_cause);
-  EXPECT_EQ(after.events, before.events);
-  EXPECT_EQ(after.virtual_end, before.virtual_end);
+  testing::ExpectSameRun(RunScenario(s, Strategy("none")), before);
 }
 
 }  // namespace
