@@ -8,6 +8,7 @@
 #include "reports/report_format_registry.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/plugin_loader.h"
 #include "sim/scenario/bundled_scenarios.h"
 
 namespace dupsim {
@@ -49,7 +50,9 @@ void PrintSection(std::string_view title, const std::vector<Entry>& entries, std
 int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
+  AddPluginOption(options);
   const ParsedFlags flags = ParseFlags(args, options);
+  LoadPlugins(flags.values);
   if (flags.values.count("help")) {
     out << "Usage: dupsim list\n\n"
            "Lists the bundled scenarios by cause (for 'dupsim run NAME'), the dedup strategies\n"

@@ -9,6 +9,7 @@
 #include "reports/tool_version.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/plugin_loader.h"
 #include "sim/cli/scenario_argument.h"
 #include "sim/input/input_error.h"
 #include "sim/run/scenario_runner.h"
@@ -40,6 +41,7 @@ po::options_description RunOptions() {
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the report to FILE instead of standard output")  //
       ("help,h", "show this help");
+  AddPluginOption(options);
   return options;
 }
 
@@ -120,6 +122,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out) {
   const po::options_description options = RunOptions();
   const ParsedFlags flags = ParseFlags(args, options);
   const po::variables_map& values = flags.values;
+  LoadPlugins(values);  // first: scenarios and --strategy may name the plug-ins' strategies
   if (values.count("help")) {
     PrintHelp(options, out);
     return 0;

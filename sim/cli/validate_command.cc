@@ -1,6 +1,7 @@
 // `dupsim validate`: loads scenarios without running them, for editors and CI.
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/plugin_loader.h"
 #include "sim/cli/scenario_argument.h"
 #include "sim/input/input_error.h"
 
@@ -10,7 +11,9 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out) {
   namespace po = boost::program_options;
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
+  AddPluginOption(options);
   const ParsedFlags flags = ParseFlags(args, options);
+  LoadPlugins(flags.values);
   if (flags.values.count("help")) {
     out << "Usage: dupsim validate SCENARIO ...\n\n"
            "Loads each SCENARIO (a .yaml file or a bundled scenario's name) and prints\n"

@@ -4,13 +4,17 @@
 
 namespace dupsim {
 
-const StrategyRegistry& StrategyRegistry::Builtin() {
-  static const StrategyRegistry registry = [] {
+StrategyRegistry& StrategyRegistry::ForPlugins() {
+  static StrategyRegistry registry = [] {
     StrategyRegistry r;
     RegisterBuiltinStrategies(r);
     return r;
   }();
   return registry;
+}
+
+const StrategyRegistry& StrategyRegistry::Builtin() {
+  return ForPlugins();
 }
 
 void StrategyRegistry::Add(StrategyInfo info) {

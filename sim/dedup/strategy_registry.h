@@ -30,11 +30,15 @@ struct StrategyInfo {
 
 class StrategyRegistry {
  public:
-  // The registry holding every built-in strategy.
+  // The registry in use: every built-in strategy, plus those of loaded plug-ins.
   static const StrategyRegistry& Builtin();
+  // The same registry, for the plug-in loader only: plug-ins are added before any scenario is
+  // loaded or run, on the main thread.
+  static StrategyRegistry& ForPlugins();
 
   // Precondition: no entry of that name yet.
   void Add(StrategyInfo info);
+  bool Has(const std::string& name) const { return entries_.count(name) > 0; }
 
   const StrategyInfo* Find(const std::string& name) const;
   std::vector<const StrategyInfo*> All() const;  // sorted by name
