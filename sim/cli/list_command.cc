@@ -50,9 +50,7 @@ void PrintSection(std::string_view title, const std::vector<Entry>& entries, std
 int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
-  AddPluginOption(options);
-  const ParsedFlags flags = ParseFlags(args, options);
-  LoadPlugins(flags.values);
+  const ParsedFlags flags = ParseFlagsLoadingPlugins(args, options);
   if (flags.values.count("help")) {
     out << "Usage: dupsim list\n\n"
            "Lists the bundled scenarios by cause (for 'dupsim run NAME'), the dedup strategies\n"

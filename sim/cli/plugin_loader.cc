@@ -21,17 +21,18 @@ class CollectingRegistrar final : public PluginRegistrar {
 
 }  // namespace
 
-void AddPluginOption(boost::program_options::options_description& options) {
+ParsedFlags ParseFlagsLoadingPlugins(const std::vector<std::string>& args,
+                                     boost::program_options::options_description& options) {
   options.add_options()(
       "plugin", boost::program_options::value<std::vector<std::string>>()->value_name("PATH"),
       "load strategies from the plug-in PATH.so first; repeatable");
-}
-
-void LoadPlugins(const boost::program_options::variables_map& values) {
-  if (!values.count("plugin")) return;
-  for (const std::string& path : values["plugin"].as<std::vector<std::string>>()) {
-    LoadStrategyPlugin(path);
+  ParsedFlags flags = ParseFlags(args, options);
+  if (flags.values.count("plugin")) {
+    for (const std::string& path : flags.values["plugin"].as<std::vector<std::string>>()) {
+      LoadStrategyPlugin(path);
+    }
   }
+  return flags;
 }
 
 void LoadStrategyPlugin(const std::string& path) {

@@ -6,15 +6,17 @@
 
 #include <boost/program_options.hpp>
 
+#include "sim/cli/flag_parser.h"
+
 namespace dupsim {
 
-// Adds the repeatable --plugin PATH option to a command's options.
-void AddPluginOption(boost::program_options::options_description& options);
-
-// Loads every --plugin given, in order. Throws InputError "--plugin: ..." for a file that does
+// What every command does with its flags: adds the repeatable --plugin PATH option to
+// `options`, parses `args`, then loads every --plugin given, in order, before anything reads
+// a strategy name. Throws InputError for a bad flag, and "--plugin: ..." for a file that does
 // not load, lacks the registration function, was built for another API version, or registers
 // a name already taken.
-void LoadPlugins(const boost::program_options::variables_map& values);
+ParsedFlags ParseFlagsLoadingPlugins(const std::vector<std::string>& args,
+                                     boost::program_options::options_description& options);
 
 // One plug-in; the same errors.
 void LoadStrategyPlugin(const std::string& path);

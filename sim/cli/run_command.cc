@@ -41,7 +41,6 @@ po::options_description RunOptions() {
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the report to FILE instead of standard output")  //
       ("help,h", "show this help");
-  AddPluginOption(options);
   return options;
 }
 
@@ -119,10 +118,10 @@ Report MakeReport(const std::vector<Scenario>& scenarios, std::vector<RunResult>
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out) {
-  const po::options_description options = RunOptions();
-  const ParsedFlags flags = ParseFlags(args, options);
+  po::options_description options = RunOptions();
+  // Plug-ins first: scenarios and --strategy may name their strategies.
+  const ParsedFlags flags = ParseFlagsLoadingPlugins(args, options);
   const po::variables_map& values = flags.values;
-  LoadPlugins(values);  // first: scenarios and --strategy may name the plug-ins' strategies
   if (values.count("help")) {
     PrintHelp(options, out);
     return 0;

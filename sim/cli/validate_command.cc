@@ -11,9 +11,7 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out) {
   namespace po = boost::program_options;
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
-  AddPluginOption(options);
-  const ParsedFlags flags = ParseFlags(args, options);
-  LoadPlugins(flags.values);
+  const ParsedFlags flags = ParseFlagsLoadingPlugins(args, options);
   if (flags.values.count("help")) {
     out << "Usage: dupsim validate SCENARIO ...\n\n"
            "Loads each SCENARIO (a .yaml file or a bundled scenario's name) and prints\n"
