@@ -13,28 +13,42 @@ std::uint64_t TimerPayload(Slot slot, std::uint32_t generation) {
   return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(generation) << 32);
 }
 
+// Prompt and review payloads: intent in the low 32 bits, then page, tap and the answer.
+// Pages fit 8 bits (kFraudCheckout is the highest).
+std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, std::uint32_t tap = 0,
+                          bool yes = false) {
+  return intent | (static_cast<std::uint64_t>(checkout & 0xff) << 32) |
+         (static_cast<std::uint64_t>(tap & 0xff) << 40) | (static_cast<std::uint64_t>(yes) << 48);
+}
+std::uint64_t PageStreamIndex(IntentId intent, std::uint32_t checkout, std::uint32_t tap = 0) {
+  return (static_cast<std::uint64_t>(intent) << 16) | ((checkout & 0xff) << 8) | (tap & 0xff);
+}
+
 }  // namespace
 
 ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options,
-                     RandomStream stream, const IntentCatalog& catalog, Strategy& strategy)
+                     ClientAppStreams streams, const IntentCatalog& catalog, Strategy& strategy)
     : sim_(sim),
       self_(sim.Register(this)),
       pool_(pool),
       options_(options),
+      streams_(streams),
       catalog_(catalog),
       strategy_(strategy),
       fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
       key_per_order_(strategy.KeyPerOrder()),
       query_before_retry_(strategy.QueryBeforeRetry()),
+      review_(strategy.ReviewBeforePay()),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0),
-      declined_(catalog.Size(), 0) {
+      blocked_(catalog.Size(), 0) {
   const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= kFraudCheckout);
+  assert(!review_ || options_.double_tap_gap);
   per_intent_.reserve(intents);
-  for (std::uint32_t i = 0; i < intents; ++i) per_intent_.push_back(stream.Derive(i));
+  for (std::uint32_t i = 0; i < intents; ++i) per_intent_.push_back(streams_.jitter.Derive(i));
 }
 
 ClientApp::Page& ClientApp::PageOf(IntentId intent, std::uint32_t checkout) {
@@ -64,12 +78,92 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
     ++counters_.taps_swallowed;
     return;
   }
-  const TapContext tap{intent,     checkout,          tap_index,
-                       sim_.Now(), page.first_tap_at, page.attempts_waiting > 0};
+  if (review_) {
+    // Pay opens the review screen; more taps on Pay land on that screen and do nothing.
+    if (tap_index > 0) {
+      ++counters_.taps_swallowed;
+      return;
+    }
+    ++counters_.reviews_shown;
+    sim_.Schedule(review_->review_time, self_, kReviewDone, PagePayload(intent, checkout));
+    return;
+  }
+  PressPay(intent, checkout, tap_index);
+}
+
+void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index) {
+  Page& page = PageOf(intent, checkout);
+  if (page.showing_success) {
+    ++counters_.taps_swallowed;
+    return;
+  }
+  TapContext tap;
+  tap.intent = intent;
+  tap.checkout = checkout;
+  tap.tap_index = tap_index;
+  tap.now = sim_.Now();
+  tap.first_tap_at = page.first_tap_at;
+  tap.page_waiting = page.attempts_waiting > 0;
+  tap.payer = catalog_.PayerOf(intent);
+  tap.amount = catalog_.AmountOf(intent);
+  tap.earlier_shown_paid =
+      acknowledged_[intent] || (catalog_.IsRepeat(intent) && acknowledged_[intent - 1]);
   if (!strategy_.AdmitTap(tap)) {
     ++counters_.taps_swallowed;
     return;
   }
+  // The user meant the page's first tap; a second one is the accident defences look for.
+  const bool meant = tap_index == 0;
+  if (strategy_.BlockTap(tap)) {
+    ++counters_.taps_blocked;
+    if (meant) blocked_[intent] = 1;
+    return;
+  }
+  if (const std::optional<RepeatPrompt> prompt = strategy_.PromptBeforeTap(tap)) {
+    ++counters_.prompts_shown;
+    RandomStream rng = streams_.prompt.Derive(PageStreamIndex(intent, checkout, tap_index));
+    const bool yes =
+        meant ? !rng.Bernoulli(prompt->mistaken_no) : rng.Bernoulli(prompt->mistaken_yes);
+    sim_.Schedule(prompt->answer_time, self_, kPromptAnswered,
+                  PagePayload(intent, checkout, tap_index, yes));
+    return;
+  }
+  Submit(intent, checkout, tap_index);
+}
+
+void ClientApp::OnPromptAnswered(std::uint64_t payload) {
+  const auto intent = static_cast<IntentId>(payload);
+  const auto checkout = static_cast<std::uint32_t>((payload >> 32) & 0xff);
+  const auto tap_index = static_cast<std::uint32_t>((payload >> 40) & 0xff);
+  const bool yes = (payload >> 48) & 1;
+  if (PageOf(intent, checkout).showing_success) return;  // paid meanwhile: the prompt closes
+  if (yes) {
+    Submit(intent, checkout, tap_index);
+    return;
+  }
+  ++counters_.prompts_refused;
+  if (tap_index == 0) blocked_[intent] = 1;
+}
+
+void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
+  RandomStream rng = streams_.review.Derive(PageStreamIndex(intent, checkout));
+  // Three draws in a fixed order whatever happens.
+  const bool abandons = rng.Bernoulli(review_->abandon_probability);
+  const bool doubles =
+      rng.Bernoulli(options_.double_tap_probability * review_->double_tap_ratio);
+  const Time gap = options_.double_tap_gap->Sample(rng);
+  if (abandons) {
+    ++counters_.reviews_abandoned;
+    blocked_[intent] = 1;
+    return;
+  }
+  ++counters_.taps;  // the Confirm tap
+  PressPay(intent, checkout, 0);
+  if (doubles) sim_.Schedule(gap, self_, kSecondConfirmTap, PagePayload(intent, checkout, 1));
+}
+
+void ClientApp::Submit(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index) {
+  Page& page = PageOf(intent, checkout);
   ++counters_.submissions;
   const Slot s = submissions_.Alloc();
   Submission& sub = submissions_[s];
@@ -142,6 +236,18 @@ void ClientApp::Handle(const Event& event) {
       SendAttempt(slot);
       return;
     }
+    case kPromptAnswered:
+      OnPromptAnswered(event.payload);
+      return;
+    case kReviewDone:
+      OnReviewDone(static_cast<IntentId>(event.payload),
+                   static_cast<std::uint32_t>((event.payload >> 32) & 0xff));
+      return;
+    case kSecondConfirmTap:
+      ++counters_.taps;
+      PressPay(static_cast<IntentId>(event.payload),
+               static_cast<std::uint32_t>((event.payload >> 32) & 0xff), 1);
+      return;
   }
   assert(false && "unknown client event");
 }
@@ -158,10 +264,11 @@ void ClientApp::OnResponse(Slot m) {
   if (msg.status == ResponseStatus::kDeclined) {
     // The server refused it as a duplicate: the app shows that and stops this submission.
     ++counters_.declined_responses;
-    declined_[sub.intent] = 1;
+    blocked_[sub.intent] = 1;
     Finish(msg.submission);
     return;
   }
+  if (msg.status == ResponseStatus::kConflict) ++counters_.conflict_responses;
   if (msg.status != ResponseStatus::kOk) {
     // Shed by the server or timed out at the balancer: the app treats both as a failed
     // attempt, though after a gateway timeout the charge may well have happened.

@@ -5,9 +5,16 @@
 // which is exactly how "the first request went through" turns into a second
 // charge. The checkout page closes when the app shows success, so later taps
 // on it do nothing.
+//
+// The app also carries the strategies' client-side defences: a review screen
+// before the charge (two_step_confirmation), a "Pay again?" prompt, and taps
+// refused as likely repeats. The user's answers to those screens are modelled
+// here, from the app's own streams, by whether the user meant the tap: a page's
+// first tap is meant, a second tap on it is not.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -15,6 +22,7 @@
 #include "fakes/payment_confirmation_listener.h"
 #include "fakes/status_query_service.h"
 #include "sim/dedup/strategy.h"
+#include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
 #include "sim/engine/slot_pool.h"
@@ -45,16 +53,39 @@ struct ClientAppOptions {
   bool response_confirms = true;           // a success response shows "paid" to the user
   std::uint32_t checkouts_per_intent = 1;  // pages one intent may open (1 + pay-again limit)
   bool fraud_page = false;  // one more page per intent, for checkout kFraudCheckout (a scam)
+  // The user's habits on a review screen's Confirm button (two_step_confirmation).
+  double double_tap_probability = 0.0;
+  DistributionPtr double_tap_gap;  // required when the strategy has a review step
+};
+
+// Where the app's answers-for-the-user come from: one named component stream each, so
+// the defences' draws never shift the retry jitter or each other.
+struct ClientAppStreams {
+  RandomStream jitter;  // per intent
+  RandomStream prompt;  // per (intent, page, tap): the answer to "Pay again?"
+  RandomStream review;  // per (intent, page): abandon or confirm, a doubled Confirm, its gap
+
+  static ClientAppStreams ForSeed(std::uint64_t seed) {
+    return {RandomStream::ForComponent(seed, "client"),
+            RandomStream::ForComponent(seed, "client.prompt"),
+            RandomStream::ForComponent(seed, "client.review")};
+  }
 };
 
 struct ClientAppCounters {
   std::uint64_t taps = 0;
   std::uint64_t taps_swallowed = 0;  // by a strategy or a page already showing success
+  std::uint64_t taps_blocked = 0;    // refused by the strategy as likely repeats
+  std::uint64_t prompts_shown = 0;   // "Pay again?" prompts
+  std::uint64_t prompts_refused = 0;
+  std::uint64_t reviews_shown = 0;      // review screens opened (two_step_confirmation)
+  std::uint64_t reviews_abandoned = 0;  // users who left a review screen without confirming
   std::uint64_t submissions = 0;
   std::uint64_t attempts = 0;
   std::uint64_t timeouts = 0;
   std::uint64_t error_responses = 0;     // attempts answered with an error (shed, gateway timeout)
   std::uint64_t declined_responses = 0;  // refused by the server as likely duplicates
+  std::uint64_t conflict_responses = 0;  // 409: the key's first request was still in flight
   std::uint64_t status_queries = 0;      // asked before a retry (query_before_retry)
   std::uint64_t retries_saved = 0;       // retries a status query found unnecessary
   std::uint64_t abandoned_submissions = 0;  // attempts ran out with no response
@@ -63,9 +94,16 @@ struct ClientAppCounters {
 
 class ClientApp final : public EventHandler, public StatusQueryListener {
  public:
-  enum EventKind : std::uint32_t { kResponseArrived = 0, kAttemptTimedOut = 1, kBackoffDone = 2 };
+  enum EventKind : std::uint32_t {
+    kResponseArrived = 0,
+    kAttemptTimedOut = 1,
+    kBackoffDone = 2,
+    kPromptAnswered = 3,
+    kReviewDone = 4,
+    kSecondConfirmTap = 5,
+  };
 
-  ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options, RandomStream stream,
+  ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options, ClientAppStreams streams,
             const IntentCatalog& catalog, Strategy& strategy);
 
   // Wiring after construction (the parties refer to each other): the link requests go
@@ -86,8 +124,10 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   const ClientAppCounters& counters() const { return counters_; }
   // Per intent, 1 once the app showed success on any of its pages.
   std::span<const std::uint8_t> Acknowledged() const { return acknowledged_; }
-  // Per intent, 1 once the server declined one of its requests as a likely duplicate.
-  std::span<const std::uint8_t> Declined() const { return declined_; }
+  // Per intent, 1 once a defence stopped a payment the user meant: the server declined
+  // a request as a likely duplicate, the app refused a first tap, the user said no to a
+  // prompt by mistake or left the review screen.
+  std::span<const std::uint8_t> Blocked() const { return blocked_; }
 
  private:
   struct Page {
@@ -105,6 +145,11 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
     bool awaiting_response = false;
   };
 
+  // A tap that would pay (Pay, or Confirm on a review screen) meets the strategy's defences.
+  void PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index);
+  void OnPromptAnswered(std::uint64_t payload);
+  void OnReviewDone(IntentId intent, std::uint32_t checkout);
+  void Submit(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index);
   void SendAttempt(Slot submission);
   void Finish(Slot submission);
   void OnResponse(Slot message);
@@ -125,11 +170,13 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   MessagePool& pool_;
   ClientAppOptions options_;
   std::vector<RandomStream> per_intent_;  // backoff jitter
+  ClientAppStreams streams_;
   const IntentCatalog& catalog_;
   Strategy& strategy_;
   bool fresh_key_per_attempt_;  // the strategy forces per-attempt keys
   bool key_per_order_;          // the strategy keys every page of an intent alike
   bool query_before_retry_;     // the strategy asks for the status before each retry
+  std::optional<ReviewStep> review_;  // the strategy's review screen, if any
   StatusQueryService* status_queries_ = nullptr;
   StatusQueryService::AskerId asker_ = 0;
   PaymentConfirmationListener* listener_ = nullptr;
@@ -137,7 +184,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   std::uint32_t pages_per_intent_;  // checkouts_per_intent, plus the scam page if any
   std::vector<Page> pages_;         // intents x pages_per_intent_
   std::vector<std::uint8_t> acknowledged_;
-  std::vector<std::uint8_t> declined_;
+  std::vector<std::uint8_t> blocked_;
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;
 };

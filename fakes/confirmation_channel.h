@@ -5,12 +5,19 @@
 // dedup-in-the-wild.md). Delayed confirmations are why users pay again even
 // when every request was handled exactly once; redeliveries never charge in
 // this model (the ledger is behind the API), they only inflate notifications.
+// Each delivery reaches the notification handler (the app, a merchant's
+// webhook endpoint) unless the handler keeps an inbox of handled notification
+// ids (inbox_dedup): then a redelivery it already handled is dropped, for as
+// long as ids are kept.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "fakes/payment_confirmation_listener.h"
+#include "metrics/held_entries.h"
+#include "sim/engine/slot_pool.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
 
@@ -37,6 +44,13 @@ class ConfirmationChannel final : public EventHandler {
   std::uint64_t Sent() const { return sent_; }
   std::uint64_t Lost() const { return lost_; }
   std::uint64_t Redelivered() const { return redelivered_; }
+  // Redeliveries the handler acted on again (all of them, without an inbox).
+  std::uint64_t DuplicatesHandled() const { return duplicates_handled_; }
+
+  // The handler keeps an inbox of handled ids for `retention` (HeldEntries::kForever for
+  // ever). Call before the run.
+  void UseInbox(Time retention);
+  std::uint64_t PeakInboxEntries() const { return inbox_ ? inbox_->Peak() : 0; }
 
  private:
   Simulator& sim_;
@@ -48,6 +62,12 @@ class ConfirmationChannel final : public EventHandler {
   std::uint64_t sent_ = 0;
   std::uint64_t lost_ = 0;
   std::uint64_t redelivered_ = 0;
+  std::uint64_t duplicates_handled_ = 0;
+  std::optional<HeldEntries> inbox_;
+  Time inbox_retention_ = HeldEntries::kForever;
+  // With an inbox and redelivery: per notification, when the handler recorded its id, for
+  // as long as redeliveries of it are pending.
+  SlotPool<Time> handled_at_;
 };
 
 }  // namespace dupsim

@@ -32,6 +32,7 @@ void IdempotencyStore::Grow() {
 ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key, Time now, std::uint32_t replica,
                                      const ClaimPolicy& policy) {
   assert(replica < 64);
+  if (!held_) held_.emplace(policy.ttl == kNoExpiry ? HeldEntries::kForever : policy.ttl);
   const std::uint64_t bit = std::uint64_t{1} << replica;
   Entry& e = Find(key);
   if (e.key == key && e.claimed) {
@@ -50,18 +51,21 @@ ClaimOutcome IdempotencyStore::Claim(IdempotencyKey key, Time now, std::uint32_t
     e.completed = false;
     e.claimed_at = now;
     e.local_replicas = bit;
+    held_->Add(now);
     return ClaimOutcome::kReclaimed;
   }
   if (e.key == key) {  // released: the claim rolled back, so this one starts afresh
     e.claimed = true;
     e.claimed_at = now;
     e.local_replicas = bit;
+    held_->Add(now);
     return ClaimOutcome::kClaimed;
   }
   e.key = key;
   e.claimed = true;
   e.claimed_at = now;
   e.local_replicas = bit;
+  held_->Add(now);
   ++size_;
   if (size_ * 2 > table_.size()) Grow();
   return ClaimOutcome::kClaimed;
@@ -76,8 +80,10 @@ void IdempotencyStore::Complete(IdempotencyKey key) {
 void IdempotencyStore::Release(IdempotencyKey key) {
   Entry& e = Find(key);
   assert(e.key == key);
-  if (e.completed) return;  // a racing twin committed: the key stays held by its charge
+  // A racing twin committed (the key stays held by its charge), or one already rolled back.
+  if (e.completed || !e.claimed) return;
   e.claimed = false;
+  held_->Remove();
 }
 
 Slot IdempotencyStore::ExchangeWaiterHead(IdempotencyKey key, Slot new_head) {

@@ -11,8 +11,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "metrics/held_entries.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/virtual_time.h"
 #include "sim/network/message.h"
@@ -60,6 +62,8 @@ class IdempotencyStore {
   Slot ExchangeWaiterHead(IdempotencyKey key, Slot new_head);
 
   std::size_t Size() const { return size_; }
+  // Claimed keys held at once at the peak (unexpired, not rolled back), for the cost report.
+  std::uint64_t PeakKeysHeld() const { return held_ ? held_->Peak() : 0; }
 
  private:
   struct Entry {
@@ -75,6 +79,7 @@ class IdempotencyStore {
 
   std::vector<Entry> table_;  // size is a power of two
   std::size_t size_ = 0;
+  std::optional<HeldEntries> held_;  // made at the first claim, with the run's TTL
 };
 
 }  // namespace dupsim

@@ -32,6 +32,11 @@ void LedgerWriterQueue::Enqueue(IntentId intent, const ChargeOrigin& origin, Mon
   sim_.Schedule(options_.write_delay->Sample(per_intent_[intent]), self_, 0, c);
 }
 
+void LedgerWriterQueue::UseInbox(Time retention) {
+  inbox_.emplace(retention);
+  inbox_retention_ = retention;
+}
+
 void LedgerWriterQueue::Handle(const Event& event) {
   Deliver(static_cast<Slot>(event.payload));
 }
@@ -40,6 +45,18 @@ void LedgerWriterQueue::Deliver(Slot c) {
   Command& command = commands_[c];
   ++counters_.deliveries;
   if (command.origin.delivery > 1) ++counters_.redeliveries;
+  if (inbox_ && command.written_at >= 0 &&
+      (inbox_retention_ == HeldEntries::kForever ||
+       sim_.Now() < command.written_at + inbox_retention_)) {
+    // Written before, and the id is still in the inbox: ack without writing.
+    ++counters_.inbox_skips;
+    commands_.Free(c);
+    return;
+  }
+  if (inbox_) {  // a first write, or one whose id the inbox has forgotten
+    command.written_at = sim_.Now();
+    inbox_->Add(sim_.Now());
+  }
   ledger_.Commit(command.intent, command.origin, command.amount);
   confirmation_.Notify(command.intent);
   RandomStream& rng = per_intent_[command.intent];

@@ -6,11 +6,15 @@
 // no client asked for (queue_redelivery; SQS standard queues deliver at least
 // once, SQS FIFO dedups only within 5 minutes: dedup-in-the-wild.md). Each
 // write also sends its "you paid" notification, so redeliveries notify twice.
+// An inbox (inbox_dedup) records each message id with its write, so the
+// consumer skips a redelivery it already wrote, for as long as ids are kept.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "metrics/held_entries.h"
 #include "metrics/root_cause.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
@@ -35,6 +39,7 @@ struct LedgerQueueCounters {
   std::uint64_t enqueued = 0;
   std::uint64_t deliveries = 0;    // writes, redeliveries included
   std::uint64_t redeliveries = 0;  // deliveries beyond each message's first
+  std::uint64_t inbox_skips = 0;   // redeliveries the inbox recognised and did not write
 };
 
 class LedgerWriterQueue final : public EventHandler {
@@ -43,6 +48,11 @@ class LedgerWriterQueue final : public EventHandler {
                     std::uint32_t intents, Ledger& ledger, ConfirmationChannel& confirmation);
 
   bool Enabled() const { return options_.enabled; }
+
+  // Consumers keep an inbox of written message ids for `retention` (HeldEntries::kForever
+  // for ever). Call before the run.
+  void UseInbox(Time retention);
+  std::uint64_t PeakInboxEntries() const { return inbox_ ? inbox_->Peak() : 0; }
 
   // The API committed a charge: queue its write. Precondition: Enabled().
   void Enqueue(IntentId intent, const ChargeOrigin& origin, Money amount);
@@ -56,6 +66,7 @@ class LedgerWriterQueue final : public EventHandler {
     IntentId intent = 0;
     ChargeOrigin origin;
     Money amount = 0;
+    Time written_at = -1;  // the first write, as the inbox recorded it; -1: not yet
   };
 
   void Deliver(Slot command);
@@ -67,6 +78,8 @@ class LedgerWriterQueue final : public EventHandler {
   Ledger& ledger_;
   ConfirmationChannel& confirmation_;
   SlotPool<Command> commands_;
+  std::optional<HeldEntries> inbox_;
+  Time inbox_retention_ = HeldEntries::kForever;
   LedgerQueueCounters counters_;
 };
 

@@ -133,6 +133,10 @@ void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
       ++counters_.declined;
       Reply(m, false, ResponseStatus::kDeclined);
       return;
+    case Admission::kConflict:
+      ++counters_.conflicts;
+      Reply(m, false, ResponseStatus::kConflict);
+      return;
   }
 }
 

@@ -41,8 +41,10 @@ struct RunResult {
   std::int64_t duplicate_amount = 0;      // cents, charges beyond each intent's first
   std::uint64_t lost_payments = 0;        // intents that ended with no charge
   RateEstimate lost_payment_rate;
-  // Intents that ended with no charge after the server declined one of their requests as a
-  // likely duplicate: the price of a defence that blocks payments looking like repeats.
+  // Intents that ended with no charge after a defence stopped a payment their user meant:
+  // the server declined a request as a likely duplicate, the app refused a first tap, the
+  // user answered a prompt "no" by mistake or left a review screen. The price of defences
+  // that block payments looking like repeats.
   std::uint64_t false_blocks = 0;
   RateEstimate false_block_rate;
 
@@ -82,6 +84,22 @@ struct RunResult {
   // virtual_end for money never given back.
   double money_hours_held = 0;
   std::uint64_t support_contacts = 0;  // users who saw an unrefunded duplicate and called
+
+  // What the defence cost, beyond false blocks, lost payments and refunds above.
+  std::uint64_t prompts_shown = 0;    // screens asking the user: "Pay again?" and review steps
+  std::uint64_t prompts_refused = 0;  // "no" answers and review screens left
+  std::uint64_t taps_blocked = 0;     // taps the app refused as likely repeats
+  std::uint64_t conflicts = 0;        // requests answered 409 (key's first still in flight)
+  std::uint64_t inbox_skips = 0;      // redeliveries consumers' inboxes recognised and dropped
+  std::uint64_t duplicate_notifications_handled = 0;  // redeliveries a handler acted on again
+  // Dedup entries (keys, inbox ids, fingerprints) held at once at the peak, summed over the
+  // tables that hold them.
+  std::uint64_t peak_keys_held = 0;
+  // Time to confirmation minus that of the `none` run of the same scenario and seed, when
+  // the same report has one (has_baseline); filled by the runner.
+  bool has_baseline = false;
+  Time extra_time_to_confirmation_p50 = 0;
+  Time extra_time_to_confirmation_p99 = 0;
 
   std::uint64_t events = 0;  // simulator events processed
   Time virtual_end = 0;      // virtual time when the last event fired

@@ -67,6 +67,20 @@ Json ResultJson(const RunResult& r) {
   j["time_to_refund_p99_us"] = r.time_to_refund_p99;
   j["money_hours_held"] = r.money_hours_held;
   j["support_contacts"] = r.support_contacts;
+  j["prompts_shown"] = r.prompts_shown;
+  j["prompts_refused"] = r.prompts_refused;
+  j["taps_blocked"] = r.taps_blocked;
+  j["conflicts"] = r.conflicts;
+  j["inbox_skips"] = r.inbox_skips;
+  j["duplicate_notifications_handled"] = r.duplicate_notifications_handled;
+  j["peak_keys_held"] = r.peak_keys_held;
+  if (r.has_baseline) {
+    j["extra_time_to_confirmation_p50_us"] = r.extra_time_to_confirmation_p50;
+    j["extra_time_to_confirmation_p99_us"] = r.extra_time_to_confirmation_p99;
+  } else {
+    j["extra_time_to_confirmation_p50_us"] = nullptr;
+    j["extra_time_to_confirmation_p99_us"] = nullptr;
+  }
   return j;
 }
 

@@ -1,5 +1,6 @@
 #include "reports/table_report.h"
 
+#include <cstdio>
 #include <sstream>
 #include <string>
 
@@ -81,6 +82,51 @@ void RenderFalseBlocks(const RunResult& r, std::ostream& out) {
       << FormatRate(r.false_block_rate) << ' ' << FormatInterval(r.false_block_rate) << '\n';
 }
 
+// "+3.02s", "-120.5ms": a latency difference, signed.
+std::string FormatDelta(Time t) {
+  char text[32];
+  const double magnitude = static_cast<double>(t < 0 ? -t : t);
+  const char sign = t < 0 ? '-' : '+';
+  if (magnitude >= static_cast<double>(kSecond)) {
+    std::snprintf(text, sizeof text, "%c%.2fs", sign, magnitude / kSecond);
+  } else {
+    std::snprintf(text, sizeof text, "%c%.1fms", sign, magnitude / kMillisecond);
+  }
+  return text;
+}
+
+bool HasCosts(const RunResult& r) {
+  return r.prompts_shown > 0 || r.taps_blocked > 0 || r.conflicts > 0 || r.inbox_skips > 0 ||
+         r.peak_keys_held > 0 || (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
+                                                     r.extra_time_to_confirmation_p99 != 0));
+}
+
+// "  costs, idempotency_key: peak keys held 100000; time to confirmation +0.0ms p50, +1.2ms
+// p99 vs none": what a defence asks in return, beyond false blocks.
+void RenderCosts(const RunResult& r, std::ostream& out) {
+  if (!HasCosts(r)) return;
+  out << kIndent << "costs, " << r.strategy_config << ":";
+  const char* separator = " ";
+  auto item = [&](const std::string& text) {
+    out << separator << text;
+    separator = "; ";
+  };
+  if (r.prompts_shown > 0) {
+    item("prompts " + std::to_string(r.prompts_shown) + " (" + std::to_string(r.prompts_refused) +
+         " refused)");
+  }
+  if (r.taps_blocked > 0) item("taps blocked " + std::to_string(r.taps_blocked));
+  if (r.conflicts > 0) item("409 answers " + std::to_string(r.conflicts));
+  if (r.inbox_skips > 0) item("inbox skips " + std::to_string(r.inbox_skips));
+  if (r.peak_keys_held > 0) item("peak keys held " + std::to_string(r.peak_keys_held));
+  if (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
+                         r.extra_time_to_confirmation_p99 != 0)) {
+    item("time to confirmation " + FormatDelta(r.extra_time_to_confirmation_p50) + " p50, " +
+         FormatDelta(r.extra_time_to_confirmation_p99) + " p99 vs none");
+  }
+  out << '\n';
+}
+
 void RenderRootCauses(const RunResult& r, std::ostream& out) {
   if (r.duplicate_charges == 0) return;
   out << kIndent << "root causes, " << r.strategy_config << ":";
@@ -115,11 +161,13 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
     table.Render(out, kIndent);
     bool any_notes = false;
     for (std::size_t i = begin; i < end; ++i) {
-      any_notes |= results[i].duplicate_charges > 0 || results[i].false_blocks > 0;
+      any_notes |=
+          results[i].duplicate_charges > 0 || results[i].false_blocks > 0 || HasCosts(results[i]);
     }
     if (any_notes) out << '\n';
     for (std::size_t i = begin; i < end; ++i) RenderRootCauses(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderFalseBlocks(results[i], out);
+    for (std::size_t i = begin; i < end; ++i) RenderCosts(results[i], out);
     begin = end;
   }
 }

@@ -12,6 +12,10 @@ void RegisterBuiltinStrategies(StrategyRegistry& registry) {
   registry.Add(OrderIdStrategy());
   registry.Add(ReconcileAndRefundStrategy());
   registry.Add(QueryBeforeRetryStrategy());
+  registry.Add(ConfirmOnRepeatStrategy());
+  registry.Add(TwoStepConfirmationStrategy());
+  registry.Add(InboxDedupStrategy());
+  registry.Add(RiskScoreStrategy());
 }
 
 }  // namespace dupsim

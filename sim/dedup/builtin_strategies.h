@@ -14,5 +14,9 @@ StrategyInfo FingerprintWindowStrategy();         // fingerprint_window.cc
 StrategyInfo OrderIdStrategy();                   // order_id.cc
 StrategyInfo ReconcileAndRefundStrategy();        // reconcile_and_refund.cc
 StrategyInfo QueryBeforeRetryStrategy();          // query_before_retry.cc
+StrategyInfo ConfirmOnRepeatStrategy();           // confirm_on_repeat.cc
+StrategyInfo TwoStepConfirmationStrategy();       // two_step_confirmation.cc
+StrategyInfo InboxDedupStrategy();                // inbox_dedup.cc
+StrategyInfo RiskScoreStrategy();                 // risk_score.cc
 
 }  // namespace dupsim

@@ -8,6 +8,7 @@
 // the window is charged again.
 #include <vector>
 
+#include "metrics/held_entries.h"
 #include "sim/dedup/builtin_strategies.h"
 #include "sim/engine/distribution.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 class FingerprintWindow final : public Strategy {
  public:
-  explicit FingerprintWindow(Time window) : window_(window) {}
+  explicit FingerprintWindow(Time window) : window_(window), held_(window) {}
 
   std::string Describe() const override {
     return "fingerprint_window(window=" + FormatDuration(window_) + ")";
@@ -31,8 +32,13 @@ class FingerprintWindow final : public Strategy {
       return Admission::kDecline;
     }
     seen = Seen{request.now, request.amount};
+    held_.Add(request.now);
     return Admission::kProcess;
   }
+
+  // A payer's entry matters for `window` after its charge; a later charge replaces it
+  // early only if the amount changed, so counting each for the window over-counts little.
+  std::uint64_t PeakEntriesHeld() const override { return held_.Peak(); }
 
  private:
   struct Seen {
@@ -41,6 +47,7 @@ class FingerprintWindow final : public Strategy {
   };
   Time window_;
   std::vector<Seen> last_;  // by payer
+  HeldEntries held_;
 };
 
 }  // namespace

@@ -4,7 +4,12 @@
 // when it commits if it is still in flight (Stripe replays the stored first
 // response; see dedup-in-the-wild.md). Stops double taps, timeout retries,
 // proxy retries and network duplicates; not a user who pays again on a new
-// page (new key). Its options are the ways real key stores still fail:
+// page (new key). A repeat of a request still in flight is parked until the
+// first commits (in_flight: wait, the default), answered 409 Conflict so the
+// app retries later (reject: Stripe's answer to concurrent requests; costs
+// attempts and latency), or charged too (process: a store that records keys
+// only at commit; concurrent_in_flight). The other options are the ways real
+// key stores still fail:
 //   ttl              a retry after the key was forgotten is charged again (key_expired);
 //   claim            check_then_insert: two requests checking within `race_window`
 //                    both see nothing (concurrent_in_flight);
@@ -28,6 +33,8 @@ std::string IdempotencyKeyDedup::Describe() const {
   if (policy_.per_replica) {
     add("store=per_replica, replication_lag=" + FormatDuration(policy_.replication_lag));
   }
+  if (in_flight_ == InFlight::kReject) add("in_flight=reject");
+  if (in_flight_ == InFlight::kProcess) add("in_flight=process");
   return options.empty() ? name_ : name_ + "(" + options + ")";
 }
 
@@ -44,6 +51,14 @@ AdmissionDecision IdempotencyKeyDedup::AdmitRequest(const ChargeRequestView& req
     case ClaimOutcome::kMissedInReplication:
       return {Admission::kProcess, DedupMiss::kReplicationLag};
     case ClaimOutcome::kInFlight:
+      switch (in_flight_) {
+        case InFlight::kWait:
+          return Admission::kWaitForFirst;
+        case InFlight::kReject:
+          return Admission::kConflict;
+        case InFlight::kProcess:
+          return {Admission::kProcess, DedupMiss::kConcurrentInFlight};
+      }
       return Admission::kWaitForFirst;
     case ClaimOutcome::kCompleted:
       return Admission::kReplayFirst;
@@ -59,8 +74,9 @@ void IdempotencyKeyDedup::OnAbandoned(const ChargeRequestView& request, Idempote
   if (request.key != 0) store.Release(request.key);
 }
 
-IdempotencyStore::ClaimPolicy ReadClaimPolicy(StrategyParams& params) {
-  IdempotencyStore::ClaimPolicy policy;
+KeyDedupOptions ReadKeyDedupOptions(StrategyParams& params) {
+  KeyDedupOptions options;
+  IdempotencyStore::ClaimPolicy& policy = options.policy;
   // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
   // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
   policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
@@ -80,17 +96,19 @@ IdempotencyStore::ClaimPolicy ReadClaimPolicy(StrategyParams& params) {
   // A lag of 0 is allowed: per-replica stores that replicate instantly act as one.
   policy.replication_lag =
       policy.per_replica ? params.Duration("replication_lag", 50 * kMillisecond) : 0;
-  return policy;
+  options.in_flight =
+      static_cast<InFlight>(params.Choice("in_flight", {"wait", "reject", "process"}, 0));
+  return options;
 }
 
 StrategyInfo IdempotencyKeyStrategy() {
   return {"idempotency_key",
           "server claims the client's key on arrival; repeats get the first result (options: "
-          "ttl, claim, race_window, store, replication_lag)",
+          "ttl, claim, race_window, store, replication_lag, in_flight)",
           [](StrategyParams& params) {
-            const IdempotencyStore::ClaimPolicy policy = ReadClaimPolicy(params);
-            return [policy] {
-              return std::make_unique<IdempotencyKeyDedup>("idempotency_key", policy);
+            const KeyDedupOptions options = ReadKeyDedupOptions(params);
+            return [options] {
+              return std::make_unique<IdempotencyKeyDedup>("idempotency_key", options);
             };
           }};
 }

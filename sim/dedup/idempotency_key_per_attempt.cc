@@ -14,8 +14,8 @@ namespace {
 
 class IdempotencyKeyPerAttempt final : public IdempotencyKeyDedup {
  public:
-  explicit IdempotencyKeyPerAttempt(IdempotencyStore::ClaimPolicy policy)
-      : IdempotencyKeyDedup("idempotency_key_per_attempt", policy) {}
+  explicit IdempotencyKeyPerAttempt(KeyDedupOptions options)
+      : IdempotencyKeyDedup("idempotency_key_per_attempt", options) {}
 
   bool FreshKeyPerAttempt() const override { return true; }
 };
@@ -27,8 +27,8 @@ StrategyInfo IdempotencyKeyPerAttemptStrategy() {
           "the bug: the server dedups by key, the app makes a fresh key per attempt (same options "
           "as idempotency_key)",
           [](StrategyParams& params) {
-            const IdempotencyStore::ClaimPolicy policy = ReadClaimPolicy(params);
-            return [policy] { return std::make_unique<IdempotencyKeyPerAttempt>(policy); };
+            const KeyDedupOptions options = ReadKeyDedupOptions(params);
+            return [options] { return std::make_unique<IdempotencyKeyPerAttempt>(options); };
           }};
 }
 

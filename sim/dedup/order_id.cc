@@ -14,7 +14,7 @@ namespace {
 
 class OrderId final : public IdempotencyKeyDedup {
  public:
-  OrderId() : IdempotencyKeyDedup("order_id", IdempotencyStore::ClaimPolicy{}) {}
+  OrderId() : IdempotencyKeyDedup("order_id", KeyDedupOptions{}) {}
 
   bool KeyPerOrder() const override { return true; }
 };

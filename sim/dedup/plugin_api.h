@@ -21,7 +21,7 @@
 namespace dupsim {
 
 // Bumped whenever Strategy, StrategyInfo or StrategyParams change incompatibly.
-inline constexpr int kPluginApiVersion = 1;
+inline constexpr int kPluginApiVersion = 2;
 
 class PluginRegistrar {
  public:

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "metrics/root_cause.h"
@@ -29,6 +30,29 @@ struct TapContext {
   Time now = 0;
   Time first_tap_at = 0;      // when the first tap on this page happened
   bool page_waiting = false;  // an attempt from this page awaits its response (not timed out)
+  std::uint32_t payer = 0;    // who pays; the app knows its own user
+  std::int64_t amount = 0;    // cents
+  bool earlier_shown_paid = false;  // the app showed success for this payer's previous payment
+};
+
+// "You paid this 40 s ago. Pay again?": shown before an admitted tap submits. The
+// user answers after `answer_time`; a tap they did not mean (the second of a double
+// tap) is confirmed anyway with `mistaken_yes`, one they meant (a first tap: a first
+// payment, a pay-again, a real repeat) is refused with `mistaken_no`.
+struct RepeatPrompt {
+  Time answer_time = 0;
+  double mistaken_yes = 0;
+  double mistaken_no = 0;
+};
+
+// A review screen between Pay and the charge ("Confirm payment of 12.00?"): taps on Pay
+// open it and further taps on Pay land on it harmlessly; the user taps Confirm after
+// `review_time`. The Confirm tap is doubled with the scenario's double-tap probability
+// times `double_tap_ratio`; the user leaves the screen instead with `abandon_probability`.
+struct ReviewStep {
+  Time review_time = 0;
+  double double_tap_ratio = 0;
+  double abandon_probability = 0;
 };
 
 // A charge request as the server sees it on arrival.
@@ -46,6 +70,7 @@ enum class Admission {
   kWaitForFirst,  // hold it until the request that claimed its key commits, then answer alike
   kReplayFirst,   // answer at once with the stored result of the first request
   kDecline,       // refuse it as a likely duplicate: nothing is charged, the app does not retry
+  kConflict,      // answer 409: its key's first request is still in flight; the app may retry
 };
 
 // What to do with a request, and, when it is processed although its key was
@@ -79,10 +104,42 @@ class Strategy {
   // success instead of retrying when the charge is there (query_before_retry).
   virtual bool QueryBeforeRetry() const { return false; }
 
+  // Client app: a review step before every payment (two_step_confirmation); asked once.
+  virtual std::optional<ReviewStep> ReviewBeforePay() const { return std::nullopt; }
+
+  // Consumers (the ledger writer, the notification handler): record every message id in
+  // an inbox atomically with the message's effect, and skip ids already there
+  // (inbox_dedup). The value is how long an id is kept (IdempotencyStore::kNoExpiry:
+  // forever); nullopt: no inbox. Asked once.
+  virtual std::optional<Time> InboxRetention() const { return std::nullopt; }
+
+  // Server: true if AdmitRequest claims keys in the IdempotencyStore it is given. The store
+  // is the server's one: a stack holds at most one strategy that uses it.
+  virtual bool UsesKeyStore() const { return false; }
+
+  // Dedup entries the strategy keeps in tables of its own (not the key store) at their
+  // peak, for the cost report; asked after the run.
+  virtual std::uint64_t PeakEntriesHeld() const { return 0; }
+
   // Client app: whether this tap starts a submission (false swallows it).
   virtual bool AdmitTap(const TapContext& tap) {
     (void)tap;
     return true;
+  }
+
+  // Client app, for a tap AdmitTap let through and BlockTap did not (called in that order):
+  // ask the user first (a prompt), or not.
+  virtual std::optional<RepeatPrompt> PromptBeforeTap(const TapContext& tap) {
+    (void)tap;
+    return std::nullopt;
+  }
+
+  // Client app, for a tap AdmitTap let through: true refuses it as a likely accidental
+  // repeat (the app says so; nothing is sent). Counts as a block for a payment the user
+  // meant.
+  virtual bool BlockTap(const TapContext& tap) {
+    (void)tap;
+    return false;
   }
 
   // Server: what to do with a request that just arrived.

@@ -1,6 +1,7 @@
 #include "sim/engine/distribution.h"
 
 #include <cassert>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -33,6 +34,12 @@ std::string FormatDuration(Time t) {
     if (t % u.size == 0) return std::to_string(t / u.size) + u.name;
   }
   return std::to_string(t) + "us";
+}
+
+std::string FormatNumber(double x) {
+  char text[32];
+  const std::to_chars_result end = std::to_chars(text, text + sizeof text, x);
+  return std::string(text, end.ptr);
 }
 
 ConstantDistribution::ConstantDistribution(Time value) : value_(value) {

@@ -89,4 +89,7 @@ double InverseNormalCdf(double p);
 // "250ms", "3s", "1.5s", "2m", "0": the canonical text of a duration.
 std::string FormatDuration(Time t);
 
+// "0.05", "1", "0.333": the shortest text that reads back to `x` (a probability, a weight).
+std::string FormatNumber(double x);
+
 }  // namespace dupsim

@@ -17,6 +17,7 @@ enum class ResponseStatus : std::uint8_t {
   kRejected,        // the server shed the request (queue full): nothing was charged
   kGatewayTimeout,  // the load balancer gave up on every try: charged or not, nobody knows
   kDeclined,        // refused as a likely duplicate: nothing was charged; do not retry
+  kConflict,        // 409: the first request with this key is still in flight; retry later
 };
 
 inline constexpr Slot kNoSlot = 0xffffffffu;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <span>
 #include <thread>
 
 #include "sim/run/world.h"
@@ -14,6 +15,27 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
   auto world = std::make_unique<World>(scenario, strategy);
   return world->Run();
 }
+
+namespace {
+
+// The latency a defence adds is only meaningful against the same users without it: the
+// `none` run of the same scenario (same seed, same intents), when the scenario has one.
+void AttachConfirmationBaseline(std::span<RunResult> runs) {
+  const RunResult* baseline = nullptr;
+  for (const RunResult& r : runs) {
+    if (r.strategy == "none") baseline = &r;
+  }
+  if (baseline == nullptr) return;
+  const Time p50 = baseline->time_to_confirmation_p50;
+  const Time p99 = baseline->time_to_confirmation_p99;
+  for (RunResult& r : runs) {
+    r.has_baseline = true;
+    r.extra_time_to_confirmation_p50 = r.time_to_confirmation_p50 - p50;
+    r.extra_time_to_confirmation_p99 = r.time_to_confirmation_p99 - p99;
+  }
+}
+
+}  // namespace
 
 std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads) {
   struct Job {
@@ -51,6 +73,11 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
   // The first failing job in (scenario, strategy) order, whichever thread hit it first.
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);
+  }
+  std::size_t first = 0;
+  for (const Scenario& s : scenarios) {
+    AttachConfirmationBaseline(std::span<RunResult>(results).subspan(first, s.strategies.size()));
+    first += s.strategies.size();
   }
   return results;
 }

@@ -24,6 +24,8 @@ ClientAppOptions ClientOptionsOf(const Scenario& s) {
   o.response_confirms = s.client.response_confirms;
   o.checkouts_per_intent = s.user.pay_again_limit + 1;
   o.fraud_page = s.user.fraud.probability > 0;
+  o.double_tap_probability = s.user.double_tap_probability;
+  o.double_tap_gap = s.user.double_tap_gap;
   return o;
 }
 
@@ -57,8 +59,8 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       ledger_(intents_),
       status_queries_(sim_, scenario.user.status_query, StreamOf(scenario, "status_query"),
                       ledger_),
-      client_(sim_, pool_, ClientOptionsOf(scenario), StreamOf(scenario, "client"), catalog_,
-              *strategy_),
+      client_(sim_, pool_, ClientOptionsOf(scenario), ClientAppStreams::ForSeed(scenario.seed),
+              catalog_, *strategy_),
       user_(sim_, UserOptionsOf(scenario), UserStreams::ForSeed(scenario.seed), intents_, client_),
       confirmation_(sim_, scenario.confirmation, StreamOf(scenario, "confirmation"), intents_,
                     user_),
@@ -93,6 +95,11 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   client_.ConnectListener(&user_);
   user_.ConnectStatusQueries(&status_queries_);
   if (strategy_->QueryBeforeRetry()) client_.ConnectStatusQueries(&status_queries_);
+  if (const std::optional<Time> retention = strategy_->InboxRetention()) {
+    const Time kept = *retention == IdempotencyStore::kNoExpiry ? HeldEntries::kForever : *retention;
+    ledger_queue_.UseInbox(kept);
+    confirmation_.UseInbox(kept);
+  }
   server_.ConnectResponseLink(&response_link_);
   server_.ConnectLoadBalancer(balancer_.get());
   // The reconciler first: on a tie, a refund lands before a user checks for it.
@@ -138,9 +145,9 @@ RunResult World::Run() {
   r.duplicate_amount = ledger_.DuplicateAmount();
   r.lost_payments = count.lost_payments;
   r.lost_payment_rate = RateEstimate::Of(count.lost_payments, count.intents);
-  const std::span<const std::uint8_t> declined = client_.Declined();
+  const std::span<const std::uint8_t> blocked = client_.Blocked();
   const std::span<const std::uint32_t> charges = ledger_.ChargesPerIntent();
-  for (std::size_t i = 0; i < charges.size(); ++i) r.false_blocks += charges[i] == 0 && declined[i];
+  for (std::size_t i = 0; i < charges.size(); ++i) r.false_blocks += charges[i] == 0 && blocked[i];
   r.false_block_rate = RateEstimate::Of(r.false_blocks, count.intents);
   r.taps = client_.counters().taps;
   r.taps_swallowed = client_.counters().taps_swallowed;
@@ -172,6 +179,16 @@ RunResult World::Run() {
   r.time_to_refund_p99 = NearestRankPercentile(refund_waits, 0.99);
   r.money_hours_held = reconciler_.MoneyHoursHeld(sim_.Now());
   r.support_contacts = support_.Contacts();
+  const ClientAppCounters& app = client_.counters();
+  r.prompts_shown = app.prompts_shown + app.reviews_shown;
+  r.prompts_refused = app.prompts_refused + app.reviews_abandoned;
+  r.taps_blocked = app.taps_blocked;
+  r.conflicts = server_.counters().conflicts;
+  r.inbox_skips = ledger_queue_.counters().inbox_skips +
+                  (confirmation_.Redelivered() - confirmation_.DuplicatesHandled());
+  r.duplicate_notifications_handled = confirmation_.DuplicatesHandled();
+  r.peak_keys_held = store_.PeakKeysHeld() + ledger_queue_.PeakInboxEntries() +
+                     confirmation_.PeakInboxEntries() + strategy_->PeakEntriesHeld();
   r.events = sim_.EventsProcessed();
   r.virtual_end = sim_.Now();
   return r;

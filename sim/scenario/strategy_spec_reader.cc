@@ -1,8 +1,22 @@
 #include "sim/scenario/strategy_spec_reader.h"
 
+#include "sim/dedup/strategy_stack.h"
 #include "sim/scenario/yaml_map_reader.h"
 
 namespace dupsim {
+namespace {
+
+// `{ stack: [a, {name: b, ...}] }`: each layer is read as a strategy of its own.
+ConfiguredStrategy ReadStack(const YamlValue& list) {
+  std::vector<StackLayer> layers;
+  for (const YamlValue& item : list.Items()) {
+    if (item.IsMap() && YamlMapReader(item).Find("stack")) item.Fail("a stack cannot hold a stack");
+    layers.push_back(StackLayer{ReadStrategySpec(item), item.pos(), item.path()});
+  }
+  return MakeStrategyStack(std::move(layers), list.pos(), list.path());
+}
+
+}  // namespace
 
 ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
   const StrategyRegistry& registry = StrategyRegistry::Builtin();
@@ -14,6 +28,10 @@ ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
         "expected a strategy name or a map such as { name: client_debounce, window: 1s }, "
         "got " +
         spec.Describe());
+  }
+  if (YamlMapReader(spec).Find("stack")) {
+    const YamlMapReader stack(spec, {"stack"});
+    return ReadStack(stack.Get("stack"));
   }
   const YamlMapReader entry(spec);
   const YamlValue name = entry.Get("name");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/scenario/scenario_loader.h"
+#include "tests/scenario/known_strategies.h"
 
 namespace dupsim {
 namespace {
@@ -35,9 +36,8 @@ TEST(StrategyFlag, FlowMapWithParameters) {
 TEST(StrategyFlag, Errors) {
   EXPECT_EQ(
       FlagError("magic"),
-      "--strategy: unknown strategy 'magic' (known: client_debounce, "
-      "disable_until_response, fingerprint_window, idempotency_key, idempotency_key_per_attempt, "
-      "none, order_id, query_before_retry, reconcile_and_refund)");
+      "--strategy: unknown strategy 'magic' (known: " +
+          testing::kKnownStrategies + ")");
   EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
   EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");

@@ -55,7 +55,16 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "time_to_refund_p50_us",
                                                 "time_to_refund_p99_us",
                                                 "money_hours_held",
-                                                "support_contacts"};
+                                                "support_contacts",
+                                                "prompts_shown",
+                                                "prompts_refused",
+                                                "taps_blocked",
+                                                "conflicts",
+                                                "inbox_skips",
+                                                "duplicate_notifications_handled",
+                                                "peak_keys_held",
+                                                "extra_time_to_confirmation_p50_us",
+                                                "extra_time_to_confirmation_p99_us"};
   return keys;
 }
 
