@@ -42,7 +42,8 @@ ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0),
-      blocked_(catalog.Size(), 0) {
+      blocked_(catalog.Size(), 0),
+      last_tap_of_payer_(catalog.Size(), kNoIntent) {
   const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= kFraudCheckout);
@@ -106,8 +107,9 @@ void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t 
   tap.page_waiting = page.attempts_waiting > 0;
   tap.payer = catalog_.PayerOf(intent);
   tap.amount = catalog_.AmountOf(intent);
-  tap.earlier_shown_paid =
-      acknowledged_[intent] || (catalog_.IsRepeat(intent) && acknowledged_[intent - 1]);
+  IntentId& previous = last_tap_of_payer_[tap.payer];
+  tap.previous_tap_shown_paid = previous != kNoIntent && acknowledged_[previous];
+  previous = intent;
   if (!strategy_.AdmitTap(tap)) {
     ++counters_.taps_swallowed;
     return;

@@ -185,6 +185,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   std::vector<Page> pages_;         // intents x pages_per_intent_
   std::vector<std::uint8_t> acknowledged_;
   std::vector<std::uint8_t> blocked_;
+  std::vector<IntentId> last_tap_of_payer_;  // by payer (payers are intent ids)
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;
 };

@@ -95,14 +95,29 @@ std::string FormatDelta(Time t) {
   return text;
 }
 
+// "58.7h", "12.0m", "3.02s": a positive span, in the largest unit that keeps it readable.
+std::string FormatSpan(Time t) {
+  char text[32];
+  const auto x = static_cast<double>(t);
+  if (t >= kHour) {
+    std::snprintf(text, sizeof text, "%.1fh", x / kHour);
+  } else if (t >= kMinute) {
+    std::snprintf(text, sizeof text, "%.1fm", x / kMinute);
+  } else {
+    std::snprintf(text, sizeof text, "%.2fs", x / kSecond);
+  }
+  return text;
+}
+
 bool HasCosts(const RunResult& r) {
-  return r.prompts_shown > 0 || r.taps_blocked > 0 || r.conflicts > 0 || r.inbox_skips > 0 ||
+  return r.refunded_duplicates > 0 || r.prompts_shown > 0 || r.taps_blocked > 0 || r.conflicts > 0 || r.inbox_skips > 0 ||
          r.peak_keys_held > 0 || (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
                                                      r.extra_time_to_confirmation_p99 != 0));
 }
 
 // "  costs, idempotency_key: peak keys held 100000; time to confirmation +0.0ms p50, +1.2ms
-// p99 vs none": what a defence asks in return, beyond false blocks.
+// p99 vs none": what a defence asks in return, beyond false blocks (refunds are listed
+// here too: what duplicates nobody stopped cost to give back).
 void RenderCosts(const RunResult& r, std::ostream& out) {
   if (!HasCosts(r)) return;
   out << kIndent << "costs, " << r.strategy_config << ":";
@@ -119,6 +134,10 @@ void RenderCosts(const RunResult& r, std::ostream& out) {
   if (r.conflicts > 0) item("409 answers " + std::to_string(r.conflicts));
   if (r.inbox_skips > 0) item("inbox skips " + std::to_string(r.inbox_skips));
   if (r.peak_keys_held > 0) item("peak keys held " + std::to_string(r.peak_keys_held));
+  if (r.refunded_duplicates > 0) {
+    item("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
+         FormatSpan(r.time_to_refund_p50) + " after the charge");
+  }
   if (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
                          r.extra_time_to_confirmation_p99 != 0)) {
     item("time to confirmation " + FormatDelta(r.extra_time_to_confirmation_p50) + " p50, " +

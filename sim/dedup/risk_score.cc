@@ -60,7 +60,7 @@ class RiskScore final : public Strategy {
     if (since < 0) return false;
     const double recency =
         std::exp2(-static_cast<double>(since) / static_cast<double>(options_.half_life));
-    const double score = recency * (tap.earlier_shown_paid ? options_.paid_weight : 1.0);
+    const double score = recency * (tap.previous_tap_shown_paid ? options_.paid_weight : 1.0);
     return score > 0 && score >= options_.threshold;
   }
 

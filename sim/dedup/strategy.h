@@ -32,7 +32,9 @@ struct TapContext {
   bool page_waiting = false;  // an attempt from this page awaits its response (not timed out)
   std::uint32_t payer = 0;    // who pays; the app knows its own user
   std::int64_t amount = 0;    // cents
-  bool earlier_shown_paid = false;  // the app showed success for this payer's previous payment
+  // The app showed success for the payment of this payer's previous Pay tap (a real repeat
+  // after a success screen; not a second tap, nor a pay-again after no answer).
+  bool previous_tap_shown_paid = false;
 };
 
 // "You paid this 40 s ago. Pay again?": shown before an admitted tap submits. The
