@@ -48,13 +48,22 @@ void StatusQueryService::Handle(const Event& event) {
   PaymentStatus status = PaymentStatus::kUnknown;
   if (event.kind & kFailedBit) {
     ++counters_.failed;
-  } else if (ledger_.ChargesOf(intent) > 0) {
+  } else if (ledger_.ChargesOf(intent) > 0 &&
+             (options_.stale_by == 0 || (first_charged_at_[intent] >= 0 &&
+                                         sim_.Now() - first_charged_at_[intent] >= options_.stale_by))) {
     ++counters_.found_charged;
     status = PaymentStatus::kCharged;
   } else {
     status = PaymentStatus::kNotFound;
   }
   askers_[asker]->OnPaymentStatus(intent, tag, status);
+}
+
+void StatusQueryService::OnCharged(IntentId intent, std::uint32_t ordinal, Money amount) {
+  (void)amount;
+  if (ordinal != 0) return;
+  if (intent >= first_charged_at_.size()) first_charged_at_.resize(intent + 1, -1);
+  first_charged_at_[intent] = sim_.Now();
 }
 
 }  // namespace dupsim

@@ -7,7 +7,10 @@
 //
 // Deliberately simpler than a charge request: no network links, no server
 // queue; one latency distribution covers the round trip and one probability
-// every way it can fail. Each query draws twice (failure, then latency) from a
+// every way it can fail. A status read from a lagging replica (`stale_by`) does
+// not yet see a charge committed less than that long before the answer: "not
+// found" for a payment that went through, the stale read that makes a careful
+// retry charge twice. Each query draws twice (failure, then latency) from a
 // stream derived from (intent, asker, tag), so the same question gets the same
 // fate under every strategy, whatever else was asked before.
 #pragma once
@@ -15,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "fakes/charge_listener.h"
 #include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
@@ -27,6 +31,7 @@ class Ledger;
 struct StatusQueryOptions {
   DistributionPtr latency;           // from asking to the answer (required when queries are made)
   double failure_probability = 0.0;  // the query errors or times out: the asker learns nothing
+  Time stale_by = 0;                 // the answer reflects the ledger as it was this long before
 };
 
 enum class PaymentStatus : std::uint8_t {
@@ -50,7 +55,7 @@ struct StatusQueryCounters {
   std::uint64_t found_charged = 0;
 };
 
-class StatusQueryService final : public EventHandler {
+class StatusQueryService final : public EventHandler, public ChargeListener {
  public:
   using AskerId = std::uint32_t;
 
@@ -66,6 +71,8 @@ class StatusQueryService final : public EventHandler {
   void Ask(AskerId asker, IntentId intent, std::uint32_t tag);
 
   void Handle(const Event& event) override;
+  // Only with stale_by > 0, wired to the ledger: when each intent was first charged.
+  void OnCharged(IntentId intent, std::uint32_t ordinal, Money amount) override;
 
   const StatusQueryOptions& options() const { return options_; }
   const StatusQueryCounters& counters() const { return counters_; }
@@ -77,6 +84,7 @@ class StatusQueryService final : public EventHandler {
   RandomStream stream_;
   const Ledger& ledger_;
   std::vector<StatusQueryListener*> askers_;
+  std::vector<Time> first_charged_at_;  // per intent, only with stale_by > 0; -1: not yet
   StatusQueryCounters counters_;
 };
 

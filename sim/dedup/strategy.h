@@ -106,6 +106,10 @@ class Strategy {
   // success instead of retrying when the charge is there (query_before_retry).
   virtual bool QueryBeforeRetry() const { return false; }
 
+  // User: true makes every user about to pay again look the payment up first, whatever the
+  // scenario's user.status_query probability (query_before_retry with asks: app_and_user).
+  virtual bool UsersQueryBeforePayingAgain() const { return false; }
+
   // Client app: a review step before every payment (two_step_confirmation); asked once.
   virtual std::optional<ReviewStep> ReviewBeforePay() const { return std::nullopt; }
 

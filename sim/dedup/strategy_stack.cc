@@ -28,6 +28,9 @@ class StrategyStack final : public Strategy {
   bool QueryBeforeRetry() const override {
     return Any([](const Strategy& s) { return s.QueryBeforeRetry(); });
   }
+  bool UsersQueryBeforePayingAgain() const override {
+    return Any([](const Strategy& s) { return s.UsersQueryBeforePayingAgain(); });
+  }
   bool UsesKeyStore() const override {
     return Any([](const Strategy& s) { return s.UsesKeyStore(); });
   }

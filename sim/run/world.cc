@@ -29,13 +29,14 @@ ClientAppOptions ClientOptionsOf(const Scenario& s) {
   return o;
 }
 
-UserOptions UserOptionsOf(const Scenario& s) {
+// The strategy may have every user look the payment up before paying again.
+UserOptions UserOptionsOf(const Scenario& s, const Strategy& strategy) {
   return UserOptions{s.user.double_tap_probability,
                      s.user.double_tap_gap,
                      s.user.patience,
                      s.user.pay_again_probability,
                      s.user.pay_again_limit,
-                     s.user.status_query_probability,
+                     strategy.UsersQueryBeforePayingAgain() ? 1.0 : s.user.status_query_probability,
                      s.user.fraud};
 }
 
@@ -61,7 +62,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
                       ledger_),
       client_(sim_, pool_, ClientOptionsOf(scenario), ClientAppStreams::ForSeed(scenario.seed),
               catalog_, *strategy_),
-      user_(sim_, UserOptionsOf(scenario), UserStreams::ForSeed(scenario.seed), intents_, client_),
+      user_(sim_, UserOptionsOf(scenario, *strategy_), UserStreams::ForSeed(scenario.seed), intents_, client_),
       confirmation_(sim_, scenario.confirmation, StreamOf(scenario, "confirmation"), intents_,
                     user_),
       ledger_queue_(sim_, scenario.server.ledger_queue, StreamOf(scenario, "ledger_queue"),
@@ -105,6 +106,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   // The reconciler first: on a tie, a refund lands before a user checks for it.
   ledger_.AddChargeListener(&reconciler_);
   if (support_.Enabled()) ledger_.AddChargeListener(&support_);
+  if (scenario.user.status_query.stale_by > 0) ledger_.AddChargeListener(&status_queries_);
   // Capacity for the usual in-flight population, so the steady state never grows them.
   sim_.ReservePending(4096);
   pool_.Reserve(1024);

@@ -9,13 +9,15 @@ DistributionPtr ReadRequiredDistribution(const YamlMapReader& map, std::string_v
   return DistributionRegistry::Builtin().Read(map.Get(key));
 }
 
-// `status_query: { probability: 0.5, latency: { dist: constant, value: 2s }, failure: 0.1 }`
+// `status_query: { probability: 0.5, latency: { dist: constant, value: 2s }, failure: 0.1,
+//                 stale_by: 500ms }`
 void ReadStatusQuery(const YamlValue& value, Scenario::User& user) {
-  const YamlMapReader reader(value, {"probability", "latency", "failure"});
+  const YamlMapReader reader(value, {"probability", "latency", "failure", "stale_by"});
   user.status_query_probability = reader.Get("probability").Probability();
   user.status_query.latency = ReadRequiredDistribution(reader, "latency");
   user.status_query.failure_probability =
       reader.Probability("failure", user.status_query.failure_probability);
+  if (auto stale_by = reader.Find("stale_by")) user.status_query.stale_by = stale_by->Duration();
 }
 
 // `legitimate_repeat: { probability: 0.02, gap: { dist: exponential, mean: 10m } }`

@@ -182,5 +182,39 @@ TEST(QueryBeforeRetryTest, AFailedQueryMeansARetryAndAPossibleDuplicate) {
   EXPECT_EQ(testing::ByCause(r, RootCause::kClientRetry), r.duplicate_charges);
 }
 
+TEST(QueryBeforeRetryTest, AStaleReadMissesTheChargeAndTheRetryPaysTwice) {
+  // Charges commit 20 ms after the tap; the app asks at 1 s (its timeout), answered 100 ms
+  // later. A replica 5 s behind has not seen the charge: every query says "not found" and
+  // every retry goes out as under none. One 0.5 s behind has: no retry at all.
+  Scenario s = testing::QuietWorld(20000);
+  s.network.response.loss_probability = 0.3;
+  const RunResult none = RunScenario(s, testing::Strategy("none"));
+  ASSERT_GT(none.duplicate_charges, 0u);
+  s.user.status_query.stale_by = 5 * kSecond;
+  const RunResult stale = RunScenario(s, testing::Strategy("query_before_retry"));
+  EXPECT_EQ(stale.duplicate_charges, none.duplicate_charges);
+  s.user.status_query.stale_by = 500 * kMillisecond;
+  EXPECT_EQ(RunScenario(s, testing::Strategy("query_before_retry")).duplicate_charges, 0u);
+}
+
+TEST(QueryBeforeRetryTest, UsersWhoLookFirstDoNotPayAgainUnlessTheReadIsStale) {
+  // No confirmation for 10 s, patience 5 s, everyone pays again: a page key or an app-side
+  // query cannot stop that. With asks: app_and_user each user looks the payment up at 5 s
+  // and finds it; from a replica 10 s behind they find nothing and pay again.
+  Scenario s = testing::QuietWorld(5000);
+  s.client.response_confirms = false;
+  s.confirmation.delay = testing::Constant(10 * kSecond);
+  s.user.patience = testing::Constant(5 * kSecond);
+  s.user.pay_again_probability = 1.0;
+  EXPECT_EQ(RunScenario(s, testing::Strategy("query_before_retry")).duplicate_charges, s.intents);
+  const ConfiguredStrategy both = testing::Strategy("query_before_retry", {{"asks", "app_and_user"}});
+  EXPECT_EQ(both.label, "query_before_retry(asks=app_and_user)");
+  const RunResult asked = RunScenario(s, both);
+  EXPECT_EQ(asked.duplicate_charges, 0u);
+  EXPECT_EQ(asked.status_queries, s.intents);
+  s.user.status_query.stale_by = 10 * kSecond;
+  EXPECT_EQ(RunScenario(s, both).duplicate_charges, s.intents);
+}
+
 }  // namespace
 }  // namespace dupsim
