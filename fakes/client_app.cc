@@ -151,8 +151,7 @@ void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
   RandomStream rng = streams_.review.Derive(PageStreamIndex(intent, checkout));
   // Three draws in a fixed order whatever happens.
   const bool abandons = rng.Bernoulli(review_->abandon_probability);
-  const bool doubles =
-      rng.Bernoulli(options_.double_tap_probability * review_->double_tap_ratio);
+  const bool doubles = rng.Bernoulli(options_.double_tap_probability * review_->double_tap_ratio);
   const Time gap = options_.double_tap_gap->Sample(rng);
   if (abandons) {
     ++counters_.reviews_abandoned;

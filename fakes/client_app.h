@@ -173,9 +173,9 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   ClientAppStreams streams_;
   const IntentCatalog& catalog_;
   Strategy& strategy_;
-  bool fresh_key_per_attempt_;  // the strategy forces per-attempt keys
-  bool key_per_order_;          // the strategy keys every page of an intent alike
-  bool query_before_retry_;     // the strategy asks for the status before each retry
+  bool fresh_key_per_attempt_;        // the strategy forces per-attempt keys
+  bool key_per_order_;                // the strategy keys every page of an intent alike
+  bool query_before_retry_;           // the strategy asks for the status before each retry
   std::optional<ReviewStep> review_;  // the strategy's review screen, if any
   StatusQueryService* status_queries_ = nullptr;
   StatusQueryService::AskerId asker_ = 0;

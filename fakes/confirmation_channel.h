@@ -17,9 +17,9 @@
 
 #include "fakes/payment_confirmation_listener.h"
 #include "metrics/held_entries.h"
-#include "sim/engine/slot_pool.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
+#include "sim/engine/slot_pool.h"
 
 namespace dupsim {
 

@@ -39,12 +39,12 @@ struct PaymentServerOptions {
 struct PaymentServerCounters {
   std::uint64_t requests = 0;
   std::uint64_t processed = 0;
-  std::uint64_t parked = 0;    // waited for the first request with their key
-  std::uint64_t replayed = 0;  // answered from the key store (at once or after waiting)
-  std::uint64_t rejected = 0;  // shed because the replica's queue was full
-  std::uint64_t declined = 0;  // refused by the strategy as likely duplicates
+  std::uint64_t parked = 0;     // waited for the first request with their key
+  std::uint64_t replayed = 0;   // answered from the key store (at once or after waiting)
+  std::uint64_t rejected = 0;   // shed because the replica's queue was full
+  std::uint64_t declined = 0;   // refused by the strategy as likely duplicates
   std::uint64_t conflicts = 0;  // answered 409: their key's first request was in flight
-  std::uint64_t refused = 0;   // arrived while their replica was down (dropped)
+  std::uint64_t refused = 0;    // arrived while their replica was down (dropped)
   std::uint64_t crashes = 0;
   std::uint64_t killed = 0;  // requests in service or queued when their replica crashed
 };

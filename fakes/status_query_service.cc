@@ -49,8 +49,9 @@ void StatusQueryService::Handle(const Event& event) {
   if (event.kind & kFailedBit) {
     ++counters_.failed;
   } else if (ledger_.ChargesOf(intent) > 0 &&
-             (options_.stale_by == 0 || (first_charged_at_[intent] >= 0 &&
-                                         sim_.Now() - first_charged_at_[intent] >= options_.stale_by))) {
+             (options_.stale_by == 0 ||
+              (first_charged_at_[intent] >= 0 &&
+               sim_.Now() - first_charged_at_[intent] >= options_.stale_by))) {
     ++counters_.found_charged;
     status = PaymentStatus::kCharged;
   } else {

@@ -55,8 +55,8 @@ class HeldEntries {
   }
 
   Time retention_;
-  std::uint64_t held_ = 0;         // without a retention
-  std::vector<Time> added_at_;     // with one: Add times, expired ones before head_
+  std::uint64_t held_ = 0;      // without a retention
+  std::vector<Time> added_at_;  // with one: Add times, expired ones before head_
   std::size_t head_ = 0;
   std::uint64_t peak_ = 0;
 };

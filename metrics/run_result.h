@@ -96,7 +96,8 @@ struct RunResult {
   // tables that hold them.
   std::uint64_t peak_keys_held = 0;
   // Time to confirmation minus that of the `none` run of the same scenario and seed, when
-  // the same report has one (has_baseline); filled by the runner.
+  // the same report has one and both runs confirmed some intent (has_baseline); filled by
+  // the runner.
   bool has_baseline = false;
   Time extra_time_to_confirmation_p50 = 0;
   Time extra_time_to_confirmation_p99 = 0;

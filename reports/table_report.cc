@@ -110,9 +110,10 @@ std::string FormatSpan(Time t) {
 }
 
 bool HasCosts(const RunResult& r) {
-  return r.refunded_duplicates > 0 || r.prompts_shown > 0 || r.taps_blocked > 0 || r.conflicts > 0 || r.inbox_skips > 0 ||
-         r.peak_keys_held > 0 || (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
-                                                     r.extra_time_to_confirmation_p99 != 0));
+  return r.refunded_duplicates > 0 || r.prompts_shown > 0 || r.taps_blocked > 0 ||
+         r.conflicts > 0 || r.inbox_skips > 0 || r.peak_keys_held > 0 ||
+         (r.has_baseline &&
+          (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0));
 }
 
 // "  costs, idempotency_key: peak keys held 100000; time to confirmation +0.0ms p50, +1.2ms
@@ -138,8 +139,8 @@ void RenderCosts(const RunResult& r, std::ostream& out) {
     item("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
          FormatSpan(r.time_to_refund_p50) + " after the charge");
   }
-  if (r.has_baseline && (r.extra_time_to_confirmation_p50 != 0 ||
-                         r.extra_time_to_confirmation_p99 != 0)) {
+  if (r.has_baseline &&
+      (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
     item("time to confirmation " + FormatDelta(r.extra_time_to_confirmation_p50) + " p50, " +
          FormatDelta(r.extra_time_to_confirmation_p99) + " p99 vs none");
   }

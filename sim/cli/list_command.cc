@@ -90,6 +90,7 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out) {
   }
   out << '\n';
   PrintSection("Strategies", strategies, out);
+  out << "  Stack several as one: --strategy '{stack: [client_debounce, idempotency_key]}'\n";
   out << '\n';
   PrintSection("Report formats", formats, out);
   return 0;

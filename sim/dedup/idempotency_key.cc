@@ -82,16 +82,14 @@ KeyDedupOptions ReadKeyDedupOptions(StrategyParams& params) {
   policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
   const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
   if (params.Has("race_window") && !racy) {
-    params.Duration("race_window", 0);  // read, so the error names the real problem
-    throw InputError::At(params.pos(), params.key_path() + ".race_window",
-                         "only with claim: check_then_insert");
+    params.Duration("race_window", 0);  // read, so a malformed value is reported first
+    params.Reject("race_window", "only with claim: check_then_insert");
   }
   policy.race_window = racy ? params.PositiveDuration("race_window", 5 * kMillisecond) : 0;
   policy.per_replica = params.Choice("store", {"shared", "per_replica"}, 0) == 1;
   if (params.Has("replication_lag") && !policy.per_replica) {
     params.Duration("replication_lag", 0);
-    throw InputError::At(params.pos(), params.key_path() + ".replication_lag",
-                         "only with store: per_replica");
+    params.Reject("replication_lag", "only with store: per_replica");
   }
   // A lag of 0 is allowed: per-replica stores that replicate instantly act as one.
   policy.replication_lag =

@@ -85,10 +85,7 @@ StrategyInfo RiskScoreStrategy() {
                                  : RiskAction::kPrompt;
             if (options.action == RiskAction::kBlock) {
               for (const char* key : {"answer_time", "mistaken_yes", "mistaken_no"}) {
-                if (params.Has(key)) {
-                  throw InputError::At(params.pos(), params.key_path() + "." + key,
-                                       "only with action: prompt");
-                }
+                if (params.Has(key)) params.Reject(key, "only with action: prompt");
               }
             } else {
               options.prompt = ReadRepeatPrompt(params);

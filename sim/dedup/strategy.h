@@ -162,8 +162,9 @@ class Strategy {
     (void)store;
   }
 
-  // Server: a request admitted with kProcess died uncommitted (its server crashed): whatever
-  // it claimed rolls back with the charge that never happened.
+  // Server: a request admitted with kProcess died uncommitted (its server crashed), or this
+  // strategy admitted it as a layer of a stack and a later layer refused it: whatever it
+  // claimed rolls back with the charge that never happened.
   virtual void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) {
     (void)request;
     (void)store;

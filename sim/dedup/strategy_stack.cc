@@ -78,9 +78,14 @@ class StrategyStack final : public Strategy {
   AdmissionDecision AdmitRequest(const ChargeRequestView& request,
                                  IdempotencyStore& store) override {
     DedupMiss miss = DedupMiss::kNone;
-    for (const auto& layer : layers_) {
-      const AdmissionDecision decision = layer->AdmitRequest(request, store);
-      if (decision.action != Admission::kProcess) return decision;
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+      const AdmissionDecision decision = layers_[i]->AdmitRequest(request, store);
+      if (decision.action != Admission::kProcess) {
+        // The layers before admitted it: what they claimed rolls back, as for a charge that
+        // never happened (nobody can be parked on it yet: this is the same instant).
+        for (std::size_t j = 0; j < i; ++j) layers_[j]->OnAbandoned(request, store);
+        return decision;
+      }
       if (miss == DedupMiss::kNone) miss = decision.miss;
     }
     return {Admission::kProcess, miss};
@@ -122,7 +127,7 @@ ConfiguredStrategy MakeStrategyStack(std::vector<StackLayer> layers, const Sourc
     if (first != nullptr) {
       throw InputError::At(layer.pos, layer.key_path,
                            layer.strategy.name + " and " + first->strategy.name + " both " + what +
-                               "; a stack holds one");
+                               "; a stack holds at most one layer that does");
     }
     first = &layer;
   };
@@ -130,8 +135,9 @@ ConfiguredStrategy MakeStrategyStack(std::vector<StackLayer> layers, const Sourc
     const StackLayer& layer = layers[i];
     for (std::size_t j = 0; j < i; ++j) {
       if (layers[j].strategy.name == layer.strategy.name) {
-        throw InputError::At(layer.pos, layer.key_path,
-                             layer.strategy.name + " is already in this stack");
+        throw InputError::At(
+            layer.pos, layer.key_path,
+            layer.strategy.name + " is already in this stack as stack[" + std::to_string(j) + "]");
       }
     }
     const std::unique_ptr<Strategy> probe = layer.strategy.make();
@@ -143,7 +149,8 @@ ConfiguredStrategy MakeStrategyStack(std::vector<StackLayer> layers, const Sourc
     if (fresh_keys != nullptr && order_keys != nullptr) {
       throw InputError::At(layer.pos, layer.key_path,
                            fresh_keys->strategy.name + " makes a key per attempt but " +
-                               order_keys->strategy.name + " one per order; a stack holds one");
+                               order_keys->strategy.name +
+                               " one per order; a stack holds one key scheme");
     }
   }
   ConfiguredStrategy stack;

@@ -12,6 +12,11 @@ const StrategyParams::Value* StrategyParams::Take(const std::string& key) {
   return it == values_.end() ? nullptr : &it->second;
 }
 
+void StrategyParams::Reject(const std::string& key, const std::string& message) const {
+  auto it = values_.find(key);
+  throw InputError::At(it == values_.end() ? pos_ : it->second.pos, PathOf(key), message);
+}
+
 Time StrategyParams::Duration(const std::string& key, Time fallback) {
   const Value* v = Take(key);
   if (!v) return fallback;

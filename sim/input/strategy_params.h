@@ -41,6 +41,10 @@ class StrategyParams {
   // Throws InputError naming the first key that no getter read.
   void Finish() const;
 
+  // Throws InputError at `key`'s value (or at the strategy, if absent) with `message`: for
+  // parameters that are well-formed but do not go together ("only with claim: ...").
+  [[noreturn]] void Reject(const std::string& key, const std::string& message) const;
+
   const std::string& key_path() const { return key_path_; }
   const SourcePos& pos() const { return pos_; }
 

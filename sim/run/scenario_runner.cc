@@ -25,10 +25,12 @@ void AttachConfirmationBaseline(std::span<RunResult> runs) {
   for (const RunResult& r : runs) {
     if (r.strategy == "none") baseline = &r;
   }
-  if (baseline == nullptr) return;
+  // Percentiles over no confirmed intent are 0 by convention, not a time: no comparison.
+  if (baseline == nullptr || baseline->confirmed_intents == 0) return;
   const Time p50 = baseline->time_to_confirmation_p50;
   const Time p99 = baseline->time_to_confirmation_p99;
   for (RunResult& r : runs) {
+    if (r.confirmed_intents == 0) continue;
     r.has_baseline = true;
     r.extra_time_to_confirmation_p50 = r.time_to_confirmation_p50 - p50;
     r.extra_time_to_confirmation_p99 = r.time_to_confirmation_p99 - p99;

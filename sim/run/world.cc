@@ -62,7 +62,8 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
                       ledger_),
       client_(sim_, pool_, ClientOptionsOf(scenario), ClientAppStreams::ForSeed(scenario.seed),
               catalog_, *strategy_),
-      user_(sim_, UserOptionsOf(scenario, *strategy_), UserStreams::ForSeed(scenario.seed), intents_, client_),
+      user_(sim_, UserOptionsOf(scenario, *strategy_), UserStreams::ForSeed(scenario.seed),
+            intents_, client_),
       confirmation_(sim_, scenario.confirmation, StreamOf(scenario, "confirmation"), intents_,
                     user_),
       ledger_queue_(sim_, scenario.server.ledger_queue, StreamOf(scenario, "ledger_queue"),
@@ -97,7 +98,8 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   user_.ConnectStatusQueries(&status_queries_);
   if (strategy_->QueryBeforeRetry()) client_.ConnectStatusQueries(&status_queries_);
   if (const std::optional<Time> retention = strategy_->InboxRetention()) {
-    const Time kept = *retention == IdempotencyStore::kNoExpiry ? HeldEntries::kForever : *retention;
+    const Time kept =
+        *retention == IdempotencyStore::kNoExpiry ? HeldEntries::kForever : *retention;
     ledger_queue_.UseInbox(kept);
     confirmation_.UseInbox(kept);
   }

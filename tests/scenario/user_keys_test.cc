@@ -42,7 +42,7 @@ TEST(UserKeys, UnknownKeysListTheAllowedOnes) {
   EXPECT_EQ(ErrorAfterBaseOf("user:\n  status_query: { probability: 1, latency: { dist: constant, "
                              "value: 1s }, timeout: 2s }\n"),
             "x.yaml:5:75: user.status_query.timeout: unknown key (allowed here: probability, "
-            "latency, failure)");
+            "latency, failure, stale_by)");
 }
 
 TEST(UserKeys, RequiredKeysAreReportedAtTheirMap) {

@@ -207,7 +207,8 @@ TEST(QueryBeforeRetryTest, UsersWhoLookFirstDoNotPayAgainUnlessTheReadIsStale) {
   s.user.patience = testing::Constant(5 * kSecond);
   s.user.pay_again_probability = 1.0;
   EXPECT_EQ(RunScenario(s, testing::Strategy("query_before_retry")).duplicate_charges, s.intents);
-  const ConfiguredStrategy both = testing::Strategy("query_before_retry", {{"asks", "app_and_user"}});
+  const ConfiguredStrategy both =
+      testing::Strategy("query_before_retry", {{"asks", "app_and_user"}});
   EXPECT_EQ(both.label, "query_before_retry(asks=app_and_user)");
   const RunResult asked = RunScenario(s, both);
   EXPECT_EQ(asked.duplicate_charges, 0u);
