@@ -34,10 +34,8 @@ TEST(StrategyFlag, FlowMapWithParameters) {
 }
 
 TEST(StrategyFlag, Errors) {
-  EXPECT_EQ(
-      FlagError("magic"),
-      "--strategy: unknown strategy 'magic' (known: " +
-          testing::kKnownStrategies + ")");
+  EXPECT_EQ(FlagError("magic"),
+            "--strategy: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
   EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
   EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");
