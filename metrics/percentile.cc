@@ -16,4 +16,17 @@ Time NearestRankPercentile(std::vector<Time>& samples, double q) {
   return *nth;
 }
 
+std::vector<Time> PercentileTable(std::vector<Time>& samples) {
+  std::vector<Time> table;
+  if (samples.empty()) return table;
+  std::sort(samples.begin(), samples.end());
+  const auto n = static_cast<double>(samples.size());
+  table.reserve(101);
+  for (int k = 0; k <= 100; ++k) {
+    const auto rank = static_cast<std::size_t>(std::ceil(k / 100.0 * n));
+    table.push_back(samples[std::max<std::size_t>(rank, 1) - 1]);
+  }
+  return table;
+}
+
 }  // namespace dupsim

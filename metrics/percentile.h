@@ -12,4 +12,8 @@ namespace dupsim {
 // Precondition: 0 < q <= 1. Reorders `samples`; returns 0 for an empty sample.
 Time NearestRankPercentile(std::vector<Time>& samples, double q);
 
+// Percentiles 0, 1, ..., 100 by nearest rank (0 is the minimum), for CDF charts. Sorts
+// `samples`; empty for an empty sample.
+std::vector<Time> PercentileTable(std::vector<Time>& samples);
+
 }  // namespace dupsim

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "metrics/root_cause.h"
 #include "metrics/wilson_interval.h"
@@ -71,6 +72,9 @@ struct RunResult {
   // over confirmed intents; nearest-rank percentiles, 0 when none was confirmed.
   Time time_to_confirmation_p50 = 0;
   Time time_to_confirmation_p99 = 0;
+  // The whole distribution, for CDF charts: entry k is the nearest-rank k-th percentile
+  // (k = 0..100) of the times to confirmation; empty when nobody was confirmed.
+  std::vector<Time> time_to_confirmation_percentiles;
 
   // After the fact (fakes/reconciler.h, fakes/support_desk.h): refunds of duplicates
   // and what duplicates cost until then.

@@ -110,7 +110,15 @@ Report MakeReport(const std::vector<Scenario>& scenarios, std::vector<RunResult>
   report.tool_version = std::string(ToolVersion());
   report.results = std::move(results);
   for (const Scenario& s : scenarios) {
-    report.scenarios.push_back(ScenarioSummary{s.name, s.source, s.description});
+    ScenarioSummary summary;
+    summary.name = s.name;
+    summary.source = s.source;
+    summary.description = s.description;
+    summary.cause = s.cause ? std::string(CauseName(*s.cause)) : "";
+    summary.seed = s.seed;
+    summary.intents = s.intents;
+    summary.yaml = s.text;
+    report.scenarios.push_back(std::move(summary));
   }
   return report;
 }

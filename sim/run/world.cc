@@ -176,6 +176,7 @@ RunResult World::Run() {
   std::vector<Time> waits = user_.TimesToConfirmation();
   r.time_to_confirmation_p50 = NearestRankPercentile(waits, 0.50);
   r.time_to_confirmation_p99 = NearestRankPercentile(waits, 0.99);
+  r.time_to_confirmation_percentiles = PercentileTable(waits);
   r.refunded_duplicates = reconciler_.RefundedDuplicates();
   r.refunded_amount = ledger_.RefundedAmount();
   std::vector<Time> refund_waits = reconciler_.TimesToRefund();

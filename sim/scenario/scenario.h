@@ -40,6 +40,7 @@ struct Scenario {
   std::string name;         // short identifier shown in reports
   std::string description;  // one or two sentences for people
   std::string source;       // where it was read from (path or "<bundled>/x.yaml")
+  std::string text;         // the file as read: what reports show as its parameters
   // Which of the four causes it is about (sim/scenario/cause.h); none if the file has no `cause`.
   std::optional<Cause> cause;
   std::uint64_t seed = 1;

@@ -58,6 +58,7 @@ Scenario LoadScenarioText(const std::string& yaml, const std::string& source_nam
     }
     Scenario scenario =
         ReadScenario(YamlValue(source, documents.first, "", documents.first.Mark()));
+    scenario.text = yaml;
     scenario.source = source_name;
     return scenario;
   } catch (const InputError& e) {

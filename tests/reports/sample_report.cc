@@ -48,6 +48,17 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.time_to_refund_p99 = r.refunded_duplicates > 0 ? 259'200'000'000 : 0;
   r.money_hours_held = static_cast<double>(duplicates) * 730.25;  // about 36.5 h each
   r.support_contacts = duplicates / 4;
+  r.prompts_shown = intents / 50;
+  r.prompts_refused = intents / 200;
+  r.taps_blocked = 11;
+  r.conflicts = 7;
+  r.inbox_skips = 4;
+  r.duplicate_notifications_handled = 2;
+  r.peak_keys_held = intents;
+  // A skewed distribution from 40 ms to about 2.35 s, in whole milliseconds.
+  for (int k = 0; k <= 100; ++k) {
+    r.time_to_confirmation_percentiles.push_back(40'000 + static_cast<Time>(k * k) * 231'000 / 1000);
+  }
   r.events = 123456;
   r.virtual_end = 1234567890;
   return r;
@@ -66,9 +77,47 @@ Report SampleReport() {
   report.scenarios = {
       {"double_tap", "<bundled>/double_tap.yaml",
        "Users tap Pay twice, the second tap 100-600 ms after the first. Nothing else goes "
-       "wrong, so every duplicate comes from the button."},
-      {"slow_network", "<bundled>/slow_network.yaml", "Slow links and client retries."},
+       "wrong, so every duplicate comes from the button.",
+       "user_misoperation", 42, 10000,
+       "name: double_tap\nintents: 10000\nuser:\n  double_tap: { probability: 0.1 }\n"},
+      {"slow_network", "<bundled>/slow_network.yaml", "Slow links and client retries.",
+       "technical_fault", 7, 100000, "name: slow_network\nintents: 100000\n"},
   };
+  // The none row is the baseline of its scenario's other rows.
+  report.results[0].has_baseline = true;
+  report.results[1].has_baseline = true;
+  report.results[1].extra_time_to_confirmation_p50 = 1'200;
+  report.results[1].extra_time_to_confirmation_p99 = -35'000;
+  return report;
+}
+
+Report SampleCheckedReport() {
+  Report report = SampleReport();
+  CheckOutcome& check = report.check;
+  check.checked = true;
+  check.confidence = 0.99;
+  check.baseline = "baseline.json";
+  auto expect = [&](std::size_t result, ExpectedMetric metric, bool is_max, double bound,
+                    std::string text) {
+    check.expectations.push_back(
+        Evaluate(Expectation{metric, is_max, bound, std::move(text)}, report.results[result]));
+  };
+  expect(0, ExpectedMetric::kDuplicateRate, false, 0.05, "min: 5%");           // 9.98%: pass
+  expect(1, ExpectedMetric::kDuplicateRate, true, 0, "max: 0");                 // 0: pass
+  expect(1, ExpectedMetric::kLostPaymentRate, true, 0.0001, "max: 0.01%");      // 3 in 10000: fail
+  expect(2, ExpectedMetric::kDuplicateRate, true, 0.0004, "max: 0.04%");        // 31 in 1e5: ?
+  expect(2, ExpectedMetric::kTimeToConfirmationP99, true, 2e6, "max: 2s");      // 2.35 s: fail
+  RunResult before = report.results[0];
+  before.duplicate_rate = RateEstimate::Of(700, 10000);  // was 7%: now worse
+  for (BaselineComparison& c : CompareWithBaseline(before, report.results[0], 0.99)) {
+    check.comparisons.push_back(std::move(c));
+  }
+  RunResult earlier = report.results[2];
+  earlier.duplicate_rate = RateEstimate::Of(90, 100000);  // was 0.09%: now better
+  for (BaselineComparison& c : CompareWithBaseline(earlier, report.results[2], 0.99)) {
+    check.comparisons.push_back(std::move(c));
+  }
+  check.not_in_baseline.push_back({"double_tap", "client_debounce(window=1s)"});
   return report;
 }
 

@@ -9,4 +9,8 @@ namespace dupsim {
 
 Report SampleReport();
 
+// The same results as `dupsim check` reports them: expectations that pass, fail and are
+// inconclusive, and a baseline with a regression, an improvement and a run it lacks.
+Report SampleCheckedReport();
+
 }  // namespace dupsim

@@ -1,0 +1,73 @@
+#include "metrics/baseline_comparison.h"
+
+#include <cassert>
+#include <cmath>
+
+namespace dupsim {
+namespace {
+
+// Upper-tail probability of the standard normal.
+double UpperTail(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
+
+BaselineComparison Compare(ExpectedMetric metric, const RateEstimate& before,
+                           const RateEstimate& after, double confidence) {
+  BaselineComparison c;
+  c.metric = metric;
+  c.baseline = before;
+  c.current = after;
+  if (before.trials == 0 || after.trials == 0) return c;
+  const double n1 = static_cast<double>(before.trials);
+  const double n2 = static_cast<double>(after.trials);
+  // Counts above the trials (duplicates beyond one per intent) are capped, as the intervals are.
+  const double k1 = std::min(static_cast<double>(before.count), n1);
+  const double k2 = std::min(static_cast<double>(after.count), n2);
+  const double pooled = (k1 + k2) / (n1 + n2);
+  const double variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
+  if (variance <= 0) return c;  // both 0 (or both 1): nothing changed
+  const double z = (k2 / n2 - k1 / n1) / std::sqrt(variance);
+  const double alpha = 1 - confidence;
+  if (z > 0) {
+    c.p_value = UpperTail(z);
+    if (c.p_value < alpha) c.change = Change::kRegression;
+  } else {
+    c.p_value = UpperTail(-z);
+    if (c.p_value < alpha) c.change = Change::kImprovement;
+  }
+  return c;
+}
+
+}  // namespace
+
+std::string_view ChangeName(Change change) {
+  switch (change) {
+    case Change::kRegression:
+      return "regression";
+    case Change::kImprovement:
+      return "improvement";
+    case Change::kNoChange:
+      return "no_change";
+  }
+  return "?";
+}
+
+std::vector<BaselineComparison> CompareWithBaseline(const RunResult& baseline,
+                                                    const RunResult& current, double confidence) {
+  assert(confidence > 0 && confidence < 1);
+  std::vector<BaselineComparison> out;
+  const struct {
+    ExpectedMetric metric;
+    const RateEstimate RunResult::*rate;
+  } kRates[] = {{ExpectedMetric::kDuplicateRate, &RunResult::duplicate_rate},
+                {ExpectedMetric::kFalseBlockRate, &RunResult::false_block_rate},
+                {ExpectedMetric::kLostPaymentRate, &RunResult::lost_payment_rate}};
+  for (const auto& [metric, rate] : kRates) {
+    BaselineComparison c = Compare(metric, baseline.*rate, current.*rate, confidence);
+    c.scenario = current.scenario;
+    c.scenario_source = current.scenario_source;
+    c.strategy_config = current.strategy_config;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace dupsim

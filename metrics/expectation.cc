@@ -1,0 +1,185 @@
+#include "metrics/expectation.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace dupsim {
+namespace {
+
+constexpr double kZ95 = 1.959963984540054;
+
+// Wilson's interval for a rate p observed over n trials, n real: how the interval of a run
+// with more intents would look if the rate stayed where it is.
+Interval WilsonAt(double p, double n) {
+  const double z2 = kZ95 * kZ95;
+  const double denominator = 1 + z2 / n;
+  const double center = (p + z2 / (2 * n)) / denominator;
+  const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+// The smallest intent count at which the interval around `p` would lie wholly on one side of
+// `bound`, or 0 if none up to 2^50 (p on the bound, or too close to matter).
+std::uint64_t IntentsToDecide(double p, double bound, std::uint64_t trials) {
+  if (p == bound) return 0;
+  auto decided = [&](double n) {
+    const Interval ci = WilsonAt(p, n);
+    return p < bound ? ci.high <= bound : ci.low > bound;
+  };
+  double low = static_cast<double>(std::max<std::uint64_t>(trials, 1));
+  double high = low;
+  while (!decided(high)) {
+    high *= 2;
+    if (high > std::ldexp(1.0, 50)) return 0;
+  }
+  while (high - low > 1) {  // decided(high), and low is not (or is the start)
+    const double mid = std::floor((low + high) / 2);
+    (decided(mid) ? high : low) = mid;
+  }
+  return static_cast<std::uint64_t>(high);
+}
+
+const RateEstimate& RateOf(ExpectedMetric metric, const RunResult& r) {
+  switch (metric) {
+    case ExpectedMetric::kFalseBlockRate:
+      return r.false_block_rate;
+    case ExpectedMetric::kLostPaymentRate:
+      return r.lost_payment_rate;
+    default:
+      return r.duplicate_rate;
+  }
+}
+
+}  // namespace
+
+std::string_view MetricName(ExpectedMetric metric) {
+  switch (metric) {
+    case ExpectedMetric::kDuplicateRate:
+      return "duplicate_rate";
+    case ExpectedMetric::kFalseBlockRate:
+      return "false_block_rate";
+    case ExpectedMetric::kLostPaymentRate:
+      return "lost_payment_rate";
+    case ExpectedMetric::kTimeToConfirmationP50:
+      return "time_to_confirmation_p50";
+    case ExpectedMetric::kTimeToConfirmationP99:
+      return "time_to_confirmation_p99";
+    case ExpectedMetric::kExtraTimeToConfirmationP50:
+      return "extra_time_to_confirmation_p50";
+    case ExpectedMetric::kExtraTimeToConfirmationP99:
+      return "extra_time_to_confirmation_p99";
+    case ExpectedMetric::kPeakKeysHeld:
+      return "peak_keys_held";
+  }
+  return "?";
+}
+
+MetricKind KindOf(ExpectedMetric metric) {
+  switch (metric) {
+    case ExpectedMetric::kDuplicateRate:
+    case ExpectedMetric::kFalseBlockRate:
+    case ExpectedMetric::kLostPaymentRate:
+      return MetricKind::kRate;
+    case ExpectedMetric::kPeakKeysHeld:
+      return MetricKind::kCount;
+    default:
+      return MetricKind::kDuration;
+  }
+}
+
+bool ParseMetricName(std::string_view name, ExpectedMetric* metric) {
+  for (ExpectedMetric m : kAllExpectedMetrics) {
+    if (MetricName(m) == name) {
+      *metric = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kPass:
+      return "pass";
+    case Verdict::kFail:
+      return "fail";
+    case Verdict::kInconclusive:
+      return "inconclusive";
+  }
+  return "?";
+}
+
+ExpectationResult Evaluate(const Expectation& expectation, const RunResult& r) {
+  ExpectationResult out;
+  out.scenario = r.scenario;
+  out.scenario_source = r.scenario_source;
+  out.strategy_config = r.strategy_config;
+  out.expectation = expectation;
+  const double bound = expectation.bound;
+  const bool is_max = expectation.is_max;
+  if (KindOf(expectation.metric) == MetricKind::kRate) {
+    const RateEstimate& rate = RateOf(expectation.metric, r);
+    out.measured = rate.rate;
+    out.has_interval = true;
+    out.count = rate.count;
+    out.trials = rate.trials;
+    out.ci95 = rate.ci95;
+    if (is_max && bound == 0) {
+      // "None at all": no interval excludes 0, but the run's count is exact.
+      out.verdict = rate.count == 0 ? Verdict::kPass : Verdict::kFail;
+    } else if (is_max ? rate.ci95.high <= bound : rate.ci95.low >= bound) {
+      out.verdict = Verdict::kPass;
+    } else if (is_max ? rate.ci95.low > bound : rate.ci95.high < bound) {
+      out.verdict = Verdict::kFail;
+    } else {
+      out.verdict = Verdict::kInconclusive;
+      out.intents_to_decide = IntentsToDecide(rate.rate, bound, rate.trials);
+    }
+    return out;
+  }
+  switch (expectation.metric) {
+    case ExpectedMetric::kTimeToConfirmationP50:
+    case ExpectedMetric::kTimeToConfirmationP99:
+      out.measured_missing = r.confirmed_intents == 0;
+      out.measured = static_cast<double>(expectation.metric == ExpectedMetric::kTimeToConfirmationP50
+                                             ? r.time_to_confirmation_p50
+                                             : r.time_to_confirmation_p99);
+      break;
+    case ExpectedMetric::kExtraTimeToConfirmationP50:
+    case ExpectedMetric::kExtraTimeToConfirmationP99:
+      out.measured_missing = !r.has_baseline;
+      out.measured =
+          static_cast<double>(expectation.metric == ExpectedMetric::kExtraTimeToConfirmationP50
+                                  ? r.extra_time_to_confirmation_p50
+                                  : r.extra_time_to_confirmation_p99);
+      break;
+    default:
+      out.measured = static_cast<double>(r.peak_keys_held);
+      break;
+  }
+  const bool holds = is_max ? out.measured <= bound : out.measured >= bound;
+  out.verdict = !out.measured_missing && holds ? Verdict::kPass : Verdict::kFail;
+  return out;
+}
+
+std::string FormatMetricValue(ExpectedMetric metric, double value) {
+  char text[48];
+  switch (KindOf(metric)) {
+    case MetricKind::kRate:
+      std::snprintf(text, sizeof text, "%.3g%%", 100 * value);
+      break;
+    case MetricKind::kDuration:
+      if (std::fabs(value) >= 1e6) {
+        std::snprintf(text, sizeof text, "%.3gs", value / 1e6);
+      } else {
+        std::snprintf(text, sizeof text, "%.3gms", value / 1e3);
+      }
+      break;
+    case MetricKind::kCount:
+      std::snprintf(text, sizeof text, "%.0f", value);
+      break;
+  }
+  return text;
+}
+
+}  // namespace dupsim
