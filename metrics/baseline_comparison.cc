@@ -65,6 +65,7 @@ std::vector<BaselineComparison> CompareWithBaseline(const RunResult& baseline,
     c.scenario = current.scenario;
     c.scenario_source = current.scenario_source;
     c.strategy_config = current.strategy_config;
+    c.baseline_strategy_config = baseline.strategy_config;
     out.push_back(std::move(c));
   }
   return out;

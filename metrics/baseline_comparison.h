@@ -19,6 +19,8 @@ struct BaselineComparison {
   std::string scenario;
   std::string scenario_source;
   std::string strategy_config;
+  // The baseline run's label: the same, or the previous configuration of the same strategy.
+  std::string baseline_strategy_config;
   ExpectedMetric metric = ExpectedMetric::kDuplicateRate;  // a rate
   RateEstimate baseline;
   RateEstimate current;

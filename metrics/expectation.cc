@@ -169,7 +169,12 @@ std::string FormatMetricValue(ExpectedMetric metric, double value) {
       std::snprintf(text, sizeof text, "%.3g%%", 100 * value);
       break;
     case MetricKind::kDuration:
-      if (std::fabs(value) >= 1e6) {
+      // Three significant digits in the largest unit that keeps them below 1000.
+      if (std::fabs(value) >= 3600e6) {
+        std::snprintf(text, sizeof text, "%.3gh", value / 3600e6);
+      } else if (std::fabs(value) >= 60e6) {
+        std::snprintf(text, sizeof text, "%.3gm", value / 60e6);
+      } else if (std::fabs(value) >= 1e6) {
         std::snprintf(text, sizeof text, "%.3gs", value / 1e6);
       } else {
         std::snprintf(text, sizeof text, "%.3gms", value / 1e3);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/tool_version.h"
+#include "reports/verdict_text.h"
 
 namespace dupsim {
 namespace {
@@ -81,6 +82,85 @@ Json ResultJson(const RunResult& r) {
     j["extra_time_to_confirmation_p50_us"] = nullptr;
     j["extra_time_to_confirmation_p99_us"] = nullptr;
   }
+  j["time_to_confirmation_percentiles_us"] = r.time_to_confirmation_percentiles;
+  return j;
+}
+
+Json ScenarioJson(const ScenarioSummary& s) {
+  Json j;
+  j["name"] = s.name;
+  j["source"] = s.source;
+  j["description"] = s.description;
+  j["cause"] = s.cause.empty() ? Json(nullptr) : Json(s.cause);
+  j["seed"] = s.seed;
+  j["intents"] = s.intents;
+  j["yaml"] = s.yaml;
+  return j;
+}
+
+Json ExpectationJson(const ExpectationResult& e) {
+  Json j;
+  j["scenario"] = e.scenario;
+  j["source"] = e.scenario_source;
+  j["strategy_config"] = e.strategy_config;
+  j["metric"] = std::string(MetricName(e.expectation.metric));
+  j["bound_kind"] = e.expectation.is_max ? "max" : "min";
+  j["bound"] = e.expectation.bound;
+  j["bound_text"] = e.expectation.text;
+  j["verdict"] = std::string(VerdictName(e.verdict));
+  j["measured"] = e.measured_missing ? Json(nullptr) : Json(e.measured);
+  if (e.has_interval) {
+    j["count"] = e.count;
+    j["trials"] = e.trials;
+    j["ci95"] = Json::array({e.ci95.low, e.ci95.high});
+  } else {
+    j["count"] = nullptr;
+    j["trials"] = nullptr;
+    j["ci95"] = nullptr;
+  }
+  j["intents_to_decide"] = e.intents_to_decide;
+  return j;
+}
+
+Json RateJson(const RateEstimate& r) {
+  Json j;
+  j["count"] = r.count;
+  j["trials"] = r.trials;
+  j["rate"] = r.rate;
+  j["ci95"] = Interval95(r);
+  return j;
+}
+
+Json ComparisonJson(const BaselineComparison& c) {
+  Json j;
+  j["scenario"] = c.scenario;
+  j["source"] = c.scenario_source;
+  j["strategy_config"] = c.strategy_config;
+  j["baseline_strategy_config"] = c.baseline_strategy_config;
+  j["metric"] = std::string(MetricName(c.metric));
+  j["baseline"] = RateJson(c.baseline);
+  j["current"] = RateJson(c.current);
+  j["p_value"] = c.p_value;
+  j["change"] = std::string(ChangeName(c.change));
+  return j;
+}
+
+Json CheckJson(const CheckOutcome& check) {
+  if (!check.checked) return nullptr;
+  Json j;
+  j["confidence"] = check.confidence;
+  j["baseline"] = check.baseline.empty() ? Json(nullptr) : Json(check.baseline);
+  j["summary"] = CheckSummaryText(check);
+  j["expectations"] = Json::array();
+  for (const ExpectationResult& e : check.expectations) {
+    j["expectations"].push_back(ExpectationJson(e));
+  }
+  j["comparisons"] = Json::array();
+  for (const BaselineComparison& c : check.comparisons) j["comparisons"].push_back(ComparisonJson(c));
+  j["not_in_baseline"] = Json::array();
+  for (const auto& [scenario, strategy] : check.not_in_baseline) {
+    j["not_in_baseline"].push_back(Json::array({scenario, strategy}));
+  }
   return j;
 }
 
@@ -92,6 +172,9 @@ void JsonReport::Render(const Report& report, std::ostream& out) const {
   doc["version"] = report.tool_version;
   doc["results"] = Json::array();
   for (const RunResult& r : report.results) doc["results"].push_back(ResultJson(r));
+  doc["scenarios"] = Json::array();
+  for (const ScenarioSummary& s : report.scenarios) doc["scenarios"].push_back(ScenarioJson(s));
+  doc["check"] = CheckJson(report.check);
   // Doubles print as the shortest text that reads back to the same value, so
   // the bytes depend on the values only. Names from YAML that are not valid
   // UTF-8 get U+FFFD rather than aborting the report.

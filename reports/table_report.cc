@@ -3,9 +3,12 @@
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "reports/percent_format.h"
 #include "reports/text_table.h"
+#include "reports/verdict_text.h"
 
 namespace dupsim {
 namespace {
@@ -29,12 +32,62 @@ std::string Wrap(const std::string& text, std::string_view indent, std::size_t w
   return out;
 }
 
+// ANSI styles for a terminal (Report::colour); with colour off every function below returns
+// its text unchanged, so the plain output is exactly what it was before colour existed.
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+class Style {
+ public:
+  explicit Style(bool colour) : colour_(colour) {}
+
+  std::string Apply(std::string_view code, std::string_view text) const {
+    if (!colour_ || text.empty()) return std::string(text);
+    std::string styled(code);
+    styled.append(text).append(kReset);
+    return styled;
+  }
+  std::string Bold(std::string_view text) const { return Apply(kBold, text); }
+
+  // ✓ green, ✗ red, ? yellow.
+  std::string Mark(Verdict verdict) const {
+    switch (verdict) {
+      case Verdict::kPass:
+        return Apply(kGreen, VerdictMark(verdict));
+      case Verdict::kFail:
+        return Apply(kRed, VerdictMark(verdict));
+      case Verdict::kInconclusive:
+        return Apply(kYellow, VerdictMark(verdict));
+    }
+    return std::string(VerdictMark(verdict));
+  }
+  std::string Mark(Change change) const {
+    switch (change) {
+      case Change::kRegression:
+        return Apply(kRed, ChangeMark(change));
+      case Change::kImprovement:
+        return Apply(kGreen, ChangeMark(change));
+      case Change::kNoChange:
+        break;
+    }
+    return std::string(ChangeMark(change));
+  }
+
+ private:
+  bool colour_;
+};
+
 bool SameScenario(const RunResult& a, const RunResult& b) {
   return a.scenario == b.scenario && a.scenario_source == b.scenario_source;
 }
 
-void RenderHeading(const Report& report, const RunResult& first, std::ostream& out) {
-  out << first.scenario << " (" << first.scenario_source << ", seed " << first.seed << ")\n";
+void RenderHeading(const Report& report, const RunResult& first, const Style& style,
+                   std::ostream& out) {
+  out << style.Bold(first.scenario) << " (" << first.scenario_source << ", seed " << first.seed
+      << ")\n";
   if (const ScenarioSummary* summary = report.SummaryOf(first)) {
     out << Wrap(summary->description, kIndent, kTextWidth);
   }
@@ -55,6 +108,17 @@ TextTable MakeTable() {
   table.AddColumn("(95% CI)", Align::kLeft, 1);
   table.AddColumn("events", Align::kRight);
   return table;
+}
+
+// The table with its header line in bold when colour is on. The style codes wrap the whole
+// line after the indent, so the columns stay aligned.
+void RenderTable(const TextTable& table, const Style& style, std::ostream& out) {
+  std::ostringstream text;
+  table.Render(text, kIndent);
+  std::string rendered = text.str();
+  const std::size_t header_end = rendered.find('\n');
+  out << kIndent << style.Bold(rendered.substr(kIndent.size(), header_end - kIndent.size()))
+      << rendered.substr(header_end);
 }
 
 void AddRow(const RunResult& r, TextTable& table) {
@@ -163,22 +227,92 @@ void RenderRootCauses(const RunResult& r, std::ostream& out) {
   out << '\n';
 }
 
+// A check's lines for one scenario, or for those no block showed (a verdict on a run the
+// report lacks): each expectation "  ✓ <text>" in order, then the baseline's regressions and
+// improvements "  ✗ regression <text>" (no-change comparisons say nothing worth a line), then
+// "  - <run>: not in the baseline" for runs the baseline had nothing to compare with.
+class CheckLines {
+ public:
+  CheckLines(const CheckOutcome& check, const Style& style)
+      : check_(check),
+        style_(style),
+        expectation_shown_(check.expectations.size(), false),
+        comparison_shown_(check.comparisons.size(), false),
+        missing_shown_(check.not_in_baseline.size(), false) {}
+
+  // The lines of the scenario (name, source), each marked as shown.
+  std::string Of(const std::string& scenario, const std::string& source) {
+    return Lines([&](const std::string& s, const std::string* src) {
+      return s == scenario && (src == nullptr || *src == source);
+    });
+  }
+
+  // The lines no call of Of() took.
+  std::string Rest() {
+    return Lines([](const std::string&, const std::string*) { return true; });
+  }
+
+ private:
+  // `matches(scenario, source)`; source is nullptr for not_in_baseline, which names none.
+  template <typename Matches>
+  std::string Lines(Matches matches) {
+    std::string lines;
+    for (std::size_t i = 0; i < check_.expectations.size(); ++i) {
+      const ExpectationResult& e = check_.expectations[i];
+      if (expectation_shown_[i] || !matches(e.scenario, &e.scenario_source)) continue;
+      expectation_shown_[i] = true;
+      lines.append(kIndent)
+          .append(style_.Mark(e.verdict))
+          .append(" ")
+          .append(ExpectationText(e))
+          .append("\n");
+    }
+    for (std::size_t i = 0; i < check_.comparisons.size(); ++i) {
+      const BaselineComparison& c = check_.comparisons[i];
+      if (comparison_shown_[i] || !matches(c.scenario, &c.scenario_source)) continue;
+      comparison_shown_[i] = true;
+      if (c.change == Change::kNoChange) continue;
+      lines.append(kIndent)
+          .append(style_.Mark(c.change))
+          .append(" ")
+          .append(ComparisonText(c))
+          .append("\n");
+    }
+    for (std::size_t i = 0; i < check_.not_in_baseline.size(); ++i) {
+      const auto& [scenario, strategy_config] = check_.not_in_baseline[i];
+      if (missing_shown_[i] || !matches(scenario, nullptr)) continue;
+      missing_shown_[i] = true;
+      lines.append(kIndent)
+          .append("- ")
+          .append(RunName(scenario, strategy_config))
+          .append(": not in the baseline\n");
+    }
+    return lines;
+  }
+
+  const CheckOutcome& check_;
+  const Style& style_;
+  std::vector<bool> expectation_shown_;
+  std::vector<bool> comparison_shown_;
+  std::vector<bool> missing_shown_;
+};
+
 }  // namespace
 
 void TableReport::Render(const Report& report, std::ostream& out) const {
-  if (report.results.empty()) {
-    out << "no results\n";
-    return;
-  }
+  const Style style(report.colour);
+  const bool checked = report.check.checked;
+  CheckLines check_lines(report.check, style);
   const auto& results = report.results;
+  if (results.empty()) out << "no results\n";
   for (std::size_t begin = 0; begin < results.size();) {
     std::size_t end = begin + 1;
     while (end < results.size() && SameScenario(results[begin], results[end])) ++end;
     if (begin > 0) out << '\n';
-    RenderHeading(report, results[begin], out);
+    RenderHeading(report, results[begin], style, out);
     TextTable table = MakeTable();
     for (std::size_t i = begin; i < end; ++i) AddRow(results[i], table);
-    table.Render(out, kIndent);
+    RenderTable(table, style, out);
     bool any_notes = false;
     for (std::size_t i = begin; i < end; ++i) {
       any_notes |=
@@ -188,8 +322,17 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
     for (std::size_t i = begin; i < end; ++i) RenderRootCauses(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderFalseBlocks(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderCosts(results[i], out);
+    if (checked) {
+      const std::string lines =
+          check_lines.Of(results[begin].scenario, results[begin].scenario_source);
+      if (!lines.empty()) out << '\n' << lines;
+    }
     begin = end;
   }
+  if (!checked) return;
+  const std::string rest = check_lines.Rest();
+  if (!rest.empty()) out << '\n' << rest;
+  out << '\n' << style.Bold("check:") << ' ' << CheckSummaryText(report.check) << '\n';
 }
 
 }  // namespace dupsim

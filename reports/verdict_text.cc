@@ -75,8 +75,12 @@ std::string ComparisonText(const BaselineComparison& c) {
   char p[32];
   std::snprintf(p, sizeof p, "%.2g", c.p_value);
   std::string text = c.change == Change::kNoChange ? "" : std::string(ChangeName(c.change)) + " ";
+  const std::string was = c.baseline_strategy_config.empty() ||
+                                 c.baseline_strategy_config == c.strategy_config
+                             ? ""
+                             : " (" + c.baseline_strategy_config + ")";
   return text + RunName(c.scenario, c.strategy_config) + ": " + std::string(MetricName(c.metric)) +
-         " " + FormatRateWithInterval(c.current) + ", baseline " +
+         " " + FormatRateWithInterval(c.current) + ", baseline" + was + " " +
          FormatRateWithInterval(c.baseline) + ", p = " + p;
 }
 

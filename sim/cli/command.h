@@ -20,6 +20,8 @@ struct Command {
 };
 
 int RunCommand(const std::vector<std::string>& args, std::ostream& out);
+int CheckCommand(const std::vector<std::string>& args, std::ostream& out);
+int ReportCommand(const std::vector<std::string>& args, std::ostream& out);
 int ListCommand(const std::vector<std::string>& args, std::ostream& out);
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out);
 

@@ -18,6 +18,9 @@ constexpr int kExitInvariantViolated = 3;
 
 constexpr std::array kCommands = {
     Command{"run", "run scenarios under dedup strategies and report duplicate rates", &RunCommand},
+    Command{"check", "run scenarios and gate on their expectations and a baseline (for CI)",
+            &CheckCommand},
+    Command{"report", "re-render saved JSON results in another format", &ReportCommand},
     Command{"list", "list the bundled scenarios, the strategies and the report formats",
             &ListCommand},
     Command{"validate", "check scenario files without running them", &ValidateCommand},
@@ -43,8 +46,9 @@ void PrintHelp(std::ostream& out) {
          "  --version      print the version\n\n"
          "'dupsim COMMAND --help' shows a command's options. With no scenario,\n"
          "'dupsim run' runs the bundled default scenario.\n\n"
-         "Exit status: 0 success; 1 internal error; 2 bad input or usage; 3 a run broke\n"
-         "one of its invariants (its books do not balance: a simulator or strategy bug).\n";
+         "Exit status: 0 success; 1 'check' found a failure, a regression or an inconclusive\n"
+         "verdict (or an internal error); 2 bad input or usage; 3 a run broke one of its\n"
+         "invariants (its books do not balance: a simulator or strategy bug).\n";
 }
 
 // The message of an error as one line, whatever a lower layer put in it.

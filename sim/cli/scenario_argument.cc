@@ -1,6 +1,9 @@
 #include "sim/cli/scenario_argument.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <stdexcept>
+#include <vector>
 
 #include "sim/input/input_error.h"
 #include "sim/scenario/bundled_scenarios.h"
@@ -38,6 +41,39 @@ Scenario LoadScenarioArgument(const std::string& argument) {
   throw InputError::At(
       SourcePos{argument, 0, 0}, "",
       "no such file, and no bundled scenario of that name (bundled: " + BundledNames() + ")");
+}
+
+std::vector<Scenario> LoadScenarioArguments(const std::vector<std::string>& arguments) {
+  std::vector<Scenario> scenarios;
+  if (arguments.empty()) {
+    const BundledScenario* bundled = FindBundledScenario(DefaultScenarioName());
+    if (!bundled) throw std::logic_error("the default scenario is not bundled");
+    scenarios.push_back(LoadBundledScenario(*bundled));
+  }
+  for (const std::string& argument : arguments) {
+    std::error_code ec;
+    if (!argument.empty() && std::filesystem::is_directory(argument, ec)) {
+      std::vector<std::string> files;
+      for (const auto& entry : std::filesystem::directory_iterator(argument, ec)) {
+        const auto extension = entry.path().extension();
+        if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
+          files.push_back(entry.path().string());
+        }
+      }
+      if (ec) {
+        throw InputError::At(SourcePos{argument, 0, 0}, "",
+                             "cannot list directory: " + ec.message());
+      }
+      if (files.empty()) {
+        throw InputError::At(SourcePos{argument, 0, 0}, "", "no .yaml files in this directory");
+      }
+      std::sort(files.begin(), files.end());
+      for (const std::string& file : files) scenarios.push_back(LoadScenarioFile(file));
+      continue;
+    }
+    scenarios.push_back(LoadScenarioArgument(argument));
+  }
+  return scenarios;
 }
 
 }  // namespace dupsim

@@ -13,4 +13,8 @@ namespace dupsim {
 // names neither a file nor a bundled scenario (listing the bundled ones).
 Scenario LoadScenarioArgument(const std::string& argument);
 
+// Every SCENARIO argument in order; a directory stands for its *.yaml and *.yml files in
+// name order (`dupsim check scenarios/`); no arguments: the bundled default scenario.
+std::vector<Scenario> LoadScenarioArguments(const std::vector<std::string>& arguments);
+
 }  // namespace dupsim

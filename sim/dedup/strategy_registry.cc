@@ -52,7 +52,7 @@ ConfiguredStrategy StrategyRegistry::Configure(const std::string& name,
   }
   auto make = info->configure(params);
   params.Finish();
-  return ConfiguredStrategy{name, make()->Describe(), std::move(make)};
+  return ConfiguredStrategy{name, make()->Describe(), std::move(make), {}};
 }
 
 }  // namespace dupsim

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <span>
 #include <thread>
 
@@ -39,7 +40,8 @@ void AttachConfirmationBaseline(std::span<RunResult> runs) {
 
 }  // namespace
 
-std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads) {
+std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
+                              const RunDone& on_done) {
   struct Job {
     const Scenario* scenario;
     const ConfiguredStrategy* strategy;
@@ -56,10 +58,15 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
   // Each job writes only its own result slot, so the output order (and bytes) never
   // depends on which thread ran what.
   std::atomic<std::size_t> next{0};
+  std::mutex progress;
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       try {
         results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy);
+        if (on_done) {
+          const std::lock_guard<std::mutex> lock(progress);
+          on_done(results[i]);
+        }
       } catch (...) {
         failures[i] = std::current_exception();  // rethrown below, in job order
       }

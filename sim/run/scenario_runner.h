@@ -3,6 +3,7 @@
 // threads and still give the same results in the same order.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "metrics/run_result.h"
@@ -17,6 +18,10 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
 // on up to `threads` threads (0 = one per core). Results do not depend on `threads`.
 // A run that fails (e.g. InvariantViolation) fails the call with the first such
 // error in that order, after every thread has finished.
-std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads);
+// `on_done`, if set, hears of each finished run as it finishes (for progress; its order
+// depends on the threads), one call at a time.
+using RunDone = std::function<void(const RunResult&)>;
+std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
+                              const RunDone& on_done = {});
 
 }  // namespace dupsim

@@ -1,6 +1,7 @@
 #include "sim/scenario/strategy_spec_reader.h"
 
 #include "sim/dedup/strategy_stack.h"
+#include "sim/scenario/expectation_reader.h"
 #include "sim/scenario/yaml_map_reader.h"
 
 namespace dupsim {
@@ -11,6 +12,11 @@ ConfiguredStrategy ReadStack(const YamlValue& list) {
   std::vector<StackLayer> layers;
   for (const YamlValue& item : list.Items()) {
     if (item.IsMap() && YamlMapReader(item).Find("stack")) item.Fail("a stack cannot hold a stack");
+    if (item.IsMap()) {
+      if (auto expect = YamlMapReader(item).Find("expect")) {
+        expect->Fail("expectations belong to the stack, not to one of its layers");
+      }
+    }
     layers.push_back(StackLayer{ReadStrategySpec(item), item.pos(), item.path()});
   }
   return MakeStrategyStack(std::move(layers), list.pos(), list.path());
@@ -30,18 +36,22 @@ ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
         spec.Describe());
   }
   if (YamlMapReader(spec).Find("stack")) {
-    const YamlMapReader stack(spec, {"stack"});
-    return ReadStack(stack.Get("stack"));
+    const YamlMapReader stack(spec, {"stack", "expect"});
+    ConfiguredStrategy configured = ReadStack(stack.Get("stack"));
+    if (auto expect = stack.Find("expect")) configured.expectations = ReadExpectations(*expect);
+    return configured;
   }
   const YamlMapReader entry(spec);
   const YamlValue name = entry.Get("name");
   // Positioned at the name, so "unknown strategy" points at the word that is wrong.
   StrategyParams params(spec.path(), name.pos());
   for (const YamlMapReader::Entry& param : entry.entries()) {
-    if (param.key == "name") continue;
+    if (param.key == "name" || param.key == "expect") continue;
     params.Add(param.key, StrategyParams::Value{param.value.Text(), param.value.pos()});
   }
-  return registry.Configure(name.Text(), std::move(params));
+  ConfiguredStrategy configured = registry.Configure(name.Text(), std::move(params));
+  if (auto expect = entry.Find("expect")) configured.expectations = ReadExpectations(*expect);
+  return configured;
 }
 
 }  // namespace dupsim

@@ -39,7 +39,7 @@ TEST(RunCli, JsonHasEveryFieldInOrder) {
   const Json doc = RunJson({"--intents", "2000"});
   std::vector<std::string> top;
   for (const auto& [key, value] : doc.items()) top.push_back(key);
-  EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results"}));
+  EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results", "scenarios", "check"}));
   EXPECT_EQ(doc["tool"], "dupsim");
   EXPECT_EQ(doc["version"], DUPSIM_EXPECTED_VERSION);
   ASSERT_TRUE(doc["results"].is_array());

@@ -23,16 +23,22 @@ std::string Render(const Report& report) {
 }
 
 // DUPSIM_UPDATE_GOLDEN=1 rewrites the golden file after a deliberate format change.
-TEST(JsonReport, MatchesGoldenFile) {
-  const std::string json = Render(SampleReport());
-  if (std::getenv("DUPSIM_UPDATE_GOLDEN")) {
-    std::ofstream(kGoldenPath, std::ios::binary) << json;
-  }
-  std::ifstream in(kGoldenPath, std::ios::binary);
-  ASSERT_TRUE(in) << "missing " << kGoldenPath;
+void ExpectGolden(const std::string& text, const std::string& path) {
+  if (std::getenv("DUPSIM_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << text;
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "missing " << path;
   std::stringstream golden;
   golden << in.rdbuf();
-  EXPECT_EQ(json, golden.str());
+  EXPECT_EQ(text, golden.str());
+}
+
+TEST(JsonReport, MatchesGoldenFile) {
+  ExpectGolden(Render(SampleReport()), kGoldenPath);
+}
+
+TEST(JsonReport, ACheckedReportMatchesItsGoldenFile) {
+  ExpectGolden(Render(SampleCheckedReport()),
+               std::string(DUPSIM_SOURCE_DIR) + "/tests/reports/golden/checked.json");
 }
 
 TEST(JsonReport, SameInputGivesIdenticalBytes) {
@@ -55,7 +61,7 @@ TEST(JsonReport, KeysComeInTheDocumentedOrder) {
   const auto doc = nlohmann::ordered_json::parse(Render(SampleReport()));
   std::vector<std::string> top;
   for (const auto& [key, value] : doc.items()) top.push_back(key);
-  EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results"}));
+  EXPECT_EQ(top, (std::vector<std::string>{"tool", "version", "results", "scenarios", "check"}));
 
   const std::vector<std::string>& expected = testing::JsonResultKeys();
   ASSERT_EQ(doc["results"].size(), 3u);
@@ -86,7 +92,8 @@ TEST(JsonReport, EmptyReportHasAnEmptyResultsArray) {
   Report report;
   report.tool_version = "1.2.3";
   EXPECT_EQ(Render(report),
-            "{\n  \"tool\": \"dupsim\",\n  \"version\": \"1.2.3\",\n  \"results\": []\n}\n");
+            "{\n  \"tool\": \"dupsim\",\n  \"version\": \"1.2.3\",\n  \"results\": [],\n"
+            "  \"scenarios\": [],\n  \"check\": null\n}\n");
 }
 
 TEST(JsonReport, InvalidUtf8InANameDoesNotThrow) {

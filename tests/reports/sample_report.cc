@@ -24,6 +24,7 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
       duplicates - duplicates / 10;
   r.lost_payments = lost;
   r.lost_payment_rate = RateEstimate::Of(lost, intents);
+  r.false_block_rate = RateEstimate::Of(0, intents);
   r.taps = intents + 1001;
   r.taps_swallowed = 17;
   r.pay_agains = 23;
@@ -81,7 +82,7 @@ Report SampleReport() {
        "user_misoperation", 42, 10000,
        "name: double_tap\nintents: 10000\nuser:\n  double_tap: { probability: 0.1 }\n"},
       {"slow_network", "<bundled>/slow_network.yaml", "Slow links and client retries.",
-       "technical_fault", 7, 100000, "name: slow_network\nintents: 100000\n"},
+       "technical_fault", 42, 100000, "name: slow_network\nintents: 100000\n"},
   };
   // The none row is the baseline of its scenario's other rows.
   report.results[0].has_baseline = true;

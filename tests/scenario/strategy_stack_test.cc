@@ -62,7 +62,7 @@ TEST(StrategyStackFlag, StacksThatCannotWork) {
   EXPECT_EQ(FlagError("{stack: [none, {stack: [none]}]}"),
             "--strategy.stack[1]: a stack cannot hold a stack");
   EXPECT_EQ(FlagError("{stack: [none], name: x}"),
-            "--strategy.name: unknown key (allowed here: stack)");
+            "--strategy.name: unknown key (allowed here: stack, expect)");
   EXPECT_EQ(
       FlagError("{stack: [none, magic]}"),
       "--strategy.stack[1]: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
@@ -112,7 +112,7 @@ TEST(StrategyStackFile, ErrorsPointAtTheLayer) {
             "x.yaml:5:19: strategies[0].stack[1]: a stack cannot hold a stack");
   // Column 22: the key `name`, which a stack does not take.
   EXPECT_EQ(ErrorAfterBaseOf("strategies:\n  - { stack: [none], name: x }\n"),
-            "x.yaml:5:22: strategies[0].name: unknown key (allowed here: stack)");
+            "x.yaml:5:22: strategies[0].name: unknown key (allowed here: stack, expect)");
   EXPECT_EQ(ErrorAfterBaseOf("strategies:\n  - stack:\n      - none\n      - magic\n"),
             "x.yaml:7:9: strategies[0].stack[1]: unknown strategy 'magic' (known: " +
                 testing::kKnownStrategies + ")");

@@ -64,7 +64,8 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "duplicate_notifications_handled",
                                                 "peak_keys_held",
                                                 "extra_time_to_confirmation_p50_us",
-                                                "extra_time_to_confirmation_p99_us"};
+                                                "extra_time_to_confirmation_p99_us",
+                                                "time_to_confirmation_percentiles_us"};
   return keys;
 }
 

@@ -1,0 +1,60 @@
+#include "reports/html_format.h"
+
+#include <cstdio>
+
+namespace dupsim {
+
+std::string GroupThousands(std::uint64_t count) {
+  std::string digits = std::to_string(count);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string FormatTimeTick(double microseconds) {
+  char text[32];
+  if (microseconds >= kSecond) {
+    std::snprintf(text, sizeof text, "%.0fs", microseconds / kSecond);
+  } else if (microseconds >= kMillisecond) {
+    std::snprintf(text, sizeof text, "%.0fms", microseconds / kMillisecond);
+  } else {
+    std::snprintf(text, sizeof text, "%.0f\u00B5s", microseconds);
+  }
+  return text;
+}
+
+std::string FormatReadableDuration(Time duration) {
+  char text[32];
+  const auto t = static_cast<double>(duration);
+  if (duration < kMillisecond) {
+    std::snprintf(text, sizeof text, "%.0f\u00B5s", t);
+  } else if (duration < 10 * kMillisecond) {
+    std::snprintf(text, sizeof text, "%.1fms", t / kMillisecond);
+  } else if (duration < kSecond) {
+    std::snprintf(text, sizeof text, "%.0fms", t / kMillisecond);
+  } else if (duration < kMinute) {
+    std::snprintf(text, sizeof text, "%.2fs", t / kSecond);
+  } else if (duration < kHour) {
+    std::snprintf(text, sizeof text, "%.1fmin", t / kMinute);
+  } else {
+    std::snprintf(text, sizeof text, "%.1fh", t / kHour);
+  }
+  return text;
+}
+
+std::string FormatTimeDelta(Time delta) {
+  char text[32];
+  const double magnitude = static_cast<double>(delta < 0 ? -delta : delta);
+  const char* sign = delta < 0 ? "\u2212" : "+";
+  if (magnitude >= static_cast<double>(kSecond)) {
+    std::snprintf(text, sizeof text, "%s%.2fs", sign, magnitude / kSecond);
+  } else {
+    std::snprintf(text, sizeof text, "%s%.1fms", sign, magnitude / kMillisecond);
+  }
+  return text;
+}
+
+}  // namespace dupsim

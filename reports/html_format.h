@@ -1,0 +1,26 @@
+// Numbers as the HTML report prints them: for reading, not for scripts (the
+// JSON format is for those), so counts are grouped and times carry units.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/engine/virtual_time.h"
+
+namespace dupsim {
+
+// 1234567 -> "1,234,567".
+std::string GroupThousands(std::uint64_t count);
+
+// A time-axis tick: 500 -> "500µs", 20'000 -> "20ms", 2'000'000 -> "2s", 120'000'000 ->
+// "120s". Ticks are whole multiples of their unit, so no decimals are needed.
+std::string FormatTimeTick(double microseconds);
+
+// A duration for reading: "850µs", "4.2ms", "140ms", "2.35s", "3.5min", "36.0h".
+std::string FormatReadableDuration(Time duration);
+
+// A latency difference, signed: "+3.02s", "−120.5ms", "+0.0ms". The minus is U+2212, the
+// typographic one, so that "+" and "−" line up in a column.
+std::string FormatTimeDelta(Time delta);
+
+}  // namespace dupsim

@@ -1,0 +1,331 @@
+#include "reports/junit_report.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <ostream>
+#include <utility>
+#include <vector>
+
+#include "reports/percent_format.h"
+#include "reports/verdict_text.h"
+
+namespace dupsim {
+namespace {
+
+constexpr std::string_view kReplacement = "\xef\xbf\xbd";  // U+FFFD
+
+// The length of the valid UTF-8 sequence of an XML 1.0 character at the start of `text`, or 0
+// when it starts with a byte that begins none (then one byte is replaced).
+std::size_t XmlCharLength(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if (lead < 0x80) {
+    return lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r' ? 1 : 0;
+  } else if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+    code = lead & 0x1f;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    code = lead & 0x0f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    code = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+    code = (code << 6) | (byte(i) & 0x3f);
+  }
+  const bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+  const bool surrogate = code >= 0xd800 && code <= 0xdfff;
+  const bool not_a_char = code == 0xfffe || code == 0xffff || code > 0x10ffff;
+  return overlong || surrogate || not_a_char ? 0 : length;
+}
+
+// XmlEscape, or with `in_text` the same but keeping tabs and newlines as they are, which
+// character data allows.
+std::string Escape(std::string_view text, bool in_text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t length = XmlCharLength(text);
+    if (length == 0) {
+      out += kReplacement;
+      text.remove_prefix(1);
+      continue;
+    }
+    if (length > 1) {
+      out.append(text.substr(0, length));
+      text.remove_prefix(length);
+      continue;
+    }
+    const char c = text[0];
+    text.remove_prefix(1);
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\t':
+        out += in_text ? "\t" : "&#9;";
+        break;
+      case '\n':
+        out += in_text ? "\n" : "&#10;";
+        break;
+      case '\r':  // a parser would turn a raw one into a newline
+        out += "&#13;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeText(std::string_view text) {
+  return Escape(text, true);
+}
+
+struct TestCase {
+  enum class Outcome { kPass, kFailure, kSkipped };
+  std::string classname;
+  std::string name;
+  Outcome outcome = Outcome::kPass;
+  std::string type;     // of a failure: "fail", "inconclusive", "regression"
+  std::string message;  // of a failure or a skip
+  std::string text;     // the failure's body
+  std::string system_out;
+};
+
+struct TestSuite {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> properties;
+  std::vector<TestCase> cases;
+
+  std::size_t Count(TestCase::Outcome outcome) const {
+    std::size_t n = 0;
+    for (const TestCase& c : cases) n += c.outcome == outcome ? 1 : 0;
+    return n;
+  }
+};
+
+struct ScenarioKey {
+  std::string name;
+  std::string source;
+  bool operator==(const ScenarioKey&) const = default;
+};
+
+// The scenarios of the report in the order of its results, then any an expectation names
+// that no result came from.
+std::vector<ScenarioKey> ScenarioOrder(const Report& report) {
+  std::vector<ScenarioKey> keys;
+  auto add = [&](ScenarioKey key) {
+    for (const ScenarioKey& k : keys) {
+      if (k == key) return;
+    }
+    keys.push_back(std::move(key));
+  };
+  for (const RunResult& r : report.results) add({r.scenario, r.scenario_source});
+  if (report.check.checked) {
+    for (const ExpectationResult& e : report.check.expectations) {
+      add({e.scenario, e.scenario_source});
+    }
+  }
+  return keys;
+}
+
+TestSuite ScenarioSuite(const Report& report, const ScenarioKey& key) {
+  TestSuite suite;
+  suite.name = key.name;
+  suite.properties.emplace_back("source", key.source);
+  for (const RunResult& r : report.results) {
+    if (r.scenario == key.name && r.scenario_source == key.source) {
+      suite.properties.emplace_back("seed", std::to_string(r.seed));
+      break;
+    }
+  }
+  suite.properties.emplace_back("dupsim_version", report.tool_version);
+  return suite;
+}
+
+// "none: duplicate_rate max: 0.1%": what is expected of which run, without the outcome, so
+// that a CI system can follow one testcase from build to build.
+TestCase ExpectationCase(const ExpectationResult& e) {
+  TestCase c;
+  c.classname = "dupsim." + e.scenario;
+  c.name = e.strategy_config + ": " + std::string(MetricName(e.expectation.metric)) + " " +
+           e.expectation.text;
+  const std::string text = ExpectationText(e);
+  const std::string marked = std::string(VerdictMark(e.verdict)) + " " + text;
+  if (e.verdict == Verdict::kPass) {
+    c.system_out = marked;
+    return c;
+  }
+  c.outcome = TestCase::Outcome::kFailure;
+  c.type = std::string(VerdictName(e.verdict));
+  c.message = text;
+  c.text = marked + "\nscenario: " + e.scenario_source;
+  if (e.has_interval && !e.measured_missing) {
+    c.text +=
+        "\nmeasured: " + std::to_string(e.count) + " in " + std::to_string(e.trials) + " intents";
+  }
+  return c;
+}
+
+// The outcome of each run without a check: that it ran, and its rates.
+TestCase RunCase(const RunResult& r) {
+  TestCase c;
+  c.classname = "dupsim." + r.scenario;
+  c.name = r.strategy_config;
+  c.system_out = RunName(r.scenario, r.strategy_config) + ": duplicate_rate " +
+                 FormatRateWithInterval(r.duplicate_rate) + ", lost_payment_rate " +
+                 FormatRateWithInterval(r.lost_payment_rate) + ", false_block_rate " +
+                 FormatRateWithInterval(r.false_block_rate) + "; " + std::to_string(r.intents) +
+                 " intents, " + std::to_string(r.charges) + " charges, " +
+                 std::to_string(r.duplicate_charges) + " duplicates";
+  return c;
+}
+
+TestSuite BaselineSuite(const CheckOutcome& check, const std::string& tool_version) {
+  TestSuite suite;
+  suite.name = "baseline";
+  suite.properties.emplace_back("baseline", check.baseline);
+  char confidence[32];
+  std::snprintf(confidence, sizeof confidence, "%g", check.confidence);
+  suite.properties.emplace_back("confidence", confidence);
+  suite.properties.emplace_back("dupsim_version", tool_version);
+  for (const BaselineComparison& b : check.comparisons) {
+    TestCase c;
+    c.classname = "dupsim.baseline";
+    c.name = RunName(b.scenario, b.strategy_config) + ": " + std::string(MetricName(b.metric));
+    const std::string text = ComparisonText(b);
+    const std::string marked = std::string(ChangeMark(b.change)) + " " + text;
+    if (b.change == Change::kRegression) {
+      c.outcome = TestCase::Outcome::kFailure;
+      c.type = std::string(ChangeName(b.change));
+      c.message = text;
+      c.text = marked + "\nscenario: " + b.scenario_source;
+    } else {
+      c.system_out = marked;
+    }
+    suite.cases.push_back(std::move(c));
+  }
+  for (const auto& [scenario, strategy_config] : check.not_in_baseline) {
+    TestCase c;
+    c.classname = "dupsim.baseline";
+    c.name = RunName(scenario, strategy_config);
+    c.outcome = TestCase::Outcome::kSkipped;
+    c.message = "not in the baseline: " + RunName(scenario, strategy_config);
+    suite.cases.push_back(std::move(c));
+  }
+  return suite;
+}
+
+std::vector<TestSuite> Suites(const Report& report) {
+  const CheckOutcome& check = report.check;
+  std::vector<TestSuite> suites;
+  for (const ScenarioKey& key : ScenarioOrder(report)) {
+    TestSuite suite = ScenarioSuite(report, key);
+    if (check.checked) {
+      for (const ExpectationResult& e : check.expectations) {
+        if (e.scenario == key.name && e.scenario_source == key.source) {
+          suite.cases.push_back(ExpectationCase(e));
+        }
+      }
+    } else {
+      for (const RunResult& r : report.results) {
+        if (r.scenario == key.name && r.scenario_source == key.source) {
+          suite.cases.push_back(RunCase(r));
+        }
+      }
+    }
+    suites.push_back(std::move(suite));
+  }
+  if (check.checked &&
+      (!check.baseline.empty() || !check.comparisons.empty() || !check.not_in_baseline.empty())) {
+    suites.push_back(BaselineSuite(check, report.tool_version));
+  }
+  return suites;
+}
+
+// ` tests="3" failures="1" errors="0" skipped="0" time="0"`
+std::string Counts(std::size_t tests, std::size_t failures, std::size_t skipped) {
+  return " tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+         "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" time=\"0\"";
+}
+
+void RenderCase(const TestCase& c, std::ostream& out) {
+  out << "    <testcase classname=\"" << XmlEscape(c.classname) << "\" name=\"" << XmlEscape(c.name)
+      << "\" time=\"0\"";
+  if (c.outcome == TestCase::Outcome::kPass && c.system_out.empty()) {
+    out << "/>\n";
+    return;
+  }
+  out << ">\n";
+  switch (c.outcome) {
+    case TestCase::Outcome::kPass:
+      break;
+    case TestCase::Outcome::kFailure:
+      out << "      <failure type=\"" << XmlEscape(c.type) << "\" message=\""
+          << XmlEscape(c.message) << "\">" << EscapeText(c.text) << "</failure>\n";
+      break;
+    case TestCase::Outcome::kSkipped:
+      out << "      <skipped message=\"" << XmlEscape(c.message) << "\"/>\n";
+      break;
+  }
+  if (!c.system_out.empty()) {
+    out << "      <system-out>" << EscapeText(c.system_out) << "</system-out>\n";
+  }
+  out << "    </testcase>\n";
+}
+
+void RenderSuite(const TestSuite& suite, std::ostream& out) {
+  out << "  <testsuite name=\"" << XmlEscape(suite.name) << "\""
+      << Counts(suite.cases.size(), suite.Count(TestCase::Outcome::kFailure),
+                suite.Count(TestCase::Outcome::kSkipped))
+      << ">\n";
+  if (!suite.properties.empty()) {
+    out << "    <properties>\n";
+    for (const auto& [name, value] : suite.properties) {
+      out << "      <property name=\"" << XmlEscape(name) << "\" value=\"" << XmlEscape(value)
+          << "\"/>\n";
+    }
+    out << "    </properties>\n";
+  }
+  for (const TestCase& c : suite.cases) RenderCase(c, out);
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+std::string XmlEscape(std::string_view text) {
+  return Escape(text, false);
+}
+
+void JunitReport::Render(const Report& report, std::ostream& out) const {
+  const std::vector<TestSuite> suites = Suites(report);
+  std::size_t tests = 0, failures = 0, skipped = 0;
+  for (const TestSuite& suite : suites) {
+    tests += suite.cases.size();
+    failures += suite.Count(TestCase::Outcome::kFailure);
+    skipped += suite.Count(TestCase::Outcome::kSkipped);
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"dupsim\"" << Counts(tests, failures, skipped) << ">\n";
+  for (const TestSuite& suite : suites) RenderSuite(suite, out);
+  out << "</testsuites>\n";
+}
+
+}  // namespace dupsim

@@ -1,0 +1,192 @@
+// `dupsim check`: the CI gate. Runs the scenarios, judges every `expect:` bound
+// by its Wilson interval, and, given a baseline (a saved JSON report), flags
+// rates that got worse with statistical significance. Exit status 0 when all
+// pass, 1 on any failure, regression or inconclusive verdict (unless allowed),
+// 2 on bad input.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <algorithm>
+#include <optional>
+
+#include "reports/json_reader.h"
+#include "reports/report_format_registry.h"
+#include "sim/cli/command.h"
+#include "sim/cli/flag_parser.h"
+#include "sim/cli/plugin_loader.h"
+#include "sim/cli/run_setup.h"
+#include "sim/input/input_error.h"
+
+namespace dupsim {
+namespace {
+
+namespace po = boost::program_options;
+
+po::options_description CheckOptions() {
+  po::options_description options("Options", /*line_length=*/100, /*min_description_length=*/60);
+  AddScenarioRunOptions(options);
+  options.add_options()  //
+      ("baseline", po::value<std::string>()->value_name("RESULTS.json"),
+       "compare every rate with this saved report (dupsim run/check --format json); a rate worse "
+       "with significance is a regression")  //
+      ("confidence", po::value<std::string>()->value_name("C")->default_value("0.99"),
+       "confidence of the baseline comparison, in (0, 1)")  //
+      ("allow-inconclusive", "exit 0 when nothing failed, even if some verdicts are inconclusive")  //
+      ("junit", po::value<std::string>()->value_name("FILE"), "also write JUnit XML to FILE")  //
+      ("markdown", po::value<std::string>()->value_name("FILE"), "also write Markdown to FILE")  //
+      ("html", po::value<std::string>()->value_name("FILE"), "also write the HTML report to FILE")  //
+      ("format,f", po::value<std::string>()->value_name("F")->default_value("table"),
+       ("format of the main report: " + ReportFormatRegistry::Builtin().Names()).c_str())  //
+      ("output,o", po::value<std::string>()->value_name("FILE"),
+       "write the main report to FILE instead of standard output")  //
+      ("help,h", "show this help");
+  return options;
+}
+
+void PrintHelp(const po::options_description& options, std::ostream& out) {
+  out << "Usage: dupsim check [SCENARIO ...] [OPTIONS]\n\n"
+         "Runs each SCENARIO (a file, a directory of them, or a bundled name) and judges\n"
+         "every expectation its strategies carry (`expect:` in the scenario). A rate passes\n"
+         "when its 95% interval is within the bound, fails when the interval is beyond it,\n"
+         "and is inconclusive otherwise. With --baseline, a rate worse than the baseline's\n"
+         "with significance (one-sided two-proportion test) is a regression.\n\n"
+         "Exit status: 0 all pass; 1 a failure, a regression, or an inconclusive verdict\n"
+         "(unless --allow-inconclusive); 2 bad input. When GITHUB_STEP_SUMMARY is set, the\n"
+         "Markdown summary is appended to that file.\n\n"
+      << options;
+}
+
+double ConfidenceFlag(const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || !(value > 0 && value < 1)) {
+    throw InputError::At(SourcePos{"--confidence", 0, 0}, "",
+                         "expected a number between 0 and 1 (exclusive), got '" + text + "'");
+  }
+  return value;
+}
+
+// Every expectation of every run, in (scenario, strategy, expectation) order.
+void JudgeExpectations(const std::vector<Scenario>& scenarios, Report& report) {
+  std::size_t index = 0;
+  for (const Scenario& s : scenarios) {
+    for (const ConfiguredStrategy& strategy : s.strategies) {
+      const RunResult& result = report.results[index++];
+      for (const Expectation& e : strategy.expectations) {
+        report.check.expectations.push_back(Evaluate(e, result));
+      }
+    }
+  }
+}
+
+// The baseline run a run is compared with: same scenario name (source paths differ between
+// machines) and same strategy label; failing that, the scenario's one run of the same
+// strategy under other parameters (a changed default, a weakened option), if each side has
+// exactly one. A different intent count is what the test allows for.
+const RunResult* BaselineRunFor(const RunResult& run, const Report& current,
+                                const Report& baseline) {
+  auto count = [&](const Report& report, auto same) {
+    return std::count_if(report.results.begin(), report.results.end(), same);
+  };
+  const RunResult* by_name = nullptr;
+  for (const RunResult& b : baseline.results) {
+    if (b.scenario != run.scenario) continue;
+    if (b.strategy_config == run.strategy_config) return &b;
+    if (b.strategy == run.strategy) by_name = &b;
+  }
+  auto same_strategy = [&](const RunResult& r) {
+    return r.scenario == run.scenario && r.strategy == run.strategy;
+  };
+  if (by_name && count(baseline, same_strategy) == 1 && count(current, same_strategy) == 1) {
+    return by_name;
+  }
+  return nullptr;
+}
+
+void CompareWithBaselineFile(const std::string& path, double confidence, Report& report) {
+  const Report baseline = ReadJsonReportFile(path);
+  for (const RunResult& r : report.results) {
+    const RunResult* before = BaselineRunFor(r, report, baseline);
+    if (before == nullptr) {
+      report.check.not_in_baseline.push_back({r.scenario, r.strategy_config});
+      continue;
+    }
+    for (BaselineComparison& c : CompareWithBaseline(*before, r, confidence)) {
+      report.check.comparisons.push_back(std::move(c));
+    }
+  }
+}
+
+void AppendGithubSummary(const Report& report) {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (path == nullptr || *path == '\0') return;
+  std::ofstream file(path, std::ios::binary | std::ios::app);
+  if (!file) {
+    throw InputError::At(SourcePos{"GITHUB_STEP_SUMMARY", 0, 0}, "",
+                         std::string("cannot append to '") + path + "'");
+  }
+  ReportFormatNamed("markdown", "GITHUB_STEP_SUMMARY").Render(report, file);
+}
+
+}  // namespace
+
+int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
+  po::options_description options = CheckOptions();
+  const ParsedFlags flags = ParseFlagsLoadingPlugins(args, options);
+  const po::variables_map& values = flags.values;
+  if (values.count("help")) {
+    PrintHelp(options, out);
+    return 0;
+  }
+  // Every flag and file is checked before anything runs.
+  const ReportFormat& format = ReportFormatNamed(values["format"].as<std::string>(), "--format");
+  const double confidence = ConfidenceFlag(values["confidence"].as<std::string>());
+  const unsigned threads = ThreadsFromFlags(flags);
+  const std::vector<Scenario> scenarios = ScenariosFromFlags(flags);
+  const std::string baseline = values.count("baseline") ? values["baseline"].as<std::string>() : "";
+  if (!baseline.empty()) ReadJsonReportFile(baseline);  // a bad baseline fails before the runs
+  struct Extra {
+    const char* flag;
+    const char* format;
+  };
+  const Extra extras[] = {{"junit", "junit"}, {"markdown", "markdown"}, {"html", "html"}};
+  for (const Extra& extra : extras) {
+    if (values.count(extra.flag)) ReportFormatNamed(extra.format, std::string("--") + extra.flag);
+  }
+  std::optional<std::ofstream> file;
+  if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
+
+  Report report = MakeReport(
+      scenarios, RunScenariosShowingProgress(scenarios, threads, values.count("quiet") > 0));
+  report.check.checked = true;
+  report.check.confidence = confidence;
+  report.check.baseline = baseline;
+  JudgeExpectations(scenarios, report);
+  if (!baseline.empty()) CompareWithBaselineFile(baseline, confidence, report);
+
+  for (const Extra& extra : extras) {
+    if (!values.count(extra.flag)) continue;
+    const std::string flag = std::string("--") + extra.flag;
+    WriteReportFile(report, ReportFormatNamed(extra.format, flag),
+                    values[extra.flag].as<std::string>(), flag);
+  }
+  AppendGithubSummary(report);
+  Report shown = report;
+  shown.colour = !file && &out == &std::cout && StdoutIsTerminal();
+  std::ostream& sink = file ? *file : out;
+  format.Render(shown, sink);
+  sink.flush();
+  if (!sink) throw std::runtime_error("writing the report failed");
+
+  const CheckOutcome& check = report.check;
+  const bool failed = check.Count(Verdict::kFail) > 0 || check.Count(Change::kRegression) > 0;
+  const bool undecided = check.Count(Verdict::kInconclusive) > 0 && !values.count("allow-inconclusive");
+  return failed || undecided ? 1 : 0;
+}
+
+}  // namespace dupsim

@@ -1,0 +1,165 @@
+#include "sim/cli/run_setup.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <limits>
+
+#include "reports/report_format_registry.h"
+#include "reports/tool_version.h"
+#include "sim/cli/scenario_argument.h"
+#include "sim/input/input_error.h"
+#include "sim/run/scenario_runner.h"
+#include "sim/scenario/scenario_loader.h"
+
+namespace dupsim {
+namespace {
+
+namespace po = boost::program_options;
+
+// Far above any core count; it only catches typos.
+constexpr std::uint64_t kMaxThreads = 4096;
+
+// Progress on stderr: "dupsim: 3/20 runs, double_tap / idempotency_key, 0.91 M intents/s,
+// about 12 s left". The wall clock here is the CLI's, never the simulator's.
+class ProgressLine {
+ public:
+  explicit ProgressLine(const std::vector<Scenario>& scenarios)
+      : start_(std::chrono::steady_clock::now()) {
+    for (const Scenario& s : scenarios) {
+      runs_ += s.strategies.size();
+      intents_ += s.intents * s.strategies.size();
+    }
+  }
+
+  void OnDone(const RunResult& r) {
+    ++done_runs_;
+    done_intents_ += r.intents;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(done_intents_) / seconds : 0;
+    const double left = rate > 0 ? static_cast<double>(intents_ - done_intents_) / rate : 0;
+    std::fprintf(stderr, "\r\033[Kdupsim: %zu/%zu runs, %s / %s, %.2f M intents/s, about %.0f s left",
+                 done_runs_, runs_, r.scenario.c_str(), r.strategy_config.c_str(), rate / 1e6,
+                 left);
+    std::fflush(stderr);
+  }
+
+  ~ProgressLine() {
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  std::size_t runs_ = 0;
+  std::uint64_t intents_ = 0;
+  std::size_t done_runs_ = 0;
+  std::uint64_t done_intents_ = 0;
+};
+
+}  // namespace
+
+void AddScenarioRunOptions(po::options_description& options) {
+  options.add_options()  //
+      ("strategy", po::value<std::vector<std::string>>()->value_name("S"),
+       "run under strategy S instead of each scenario's own list; repeatable. S is a name, "
+       "'idempotency_key', or a map, '{name: client_debounce, window: 2s}'")  //
+      ("intents", po::value<std::string>()->value_name("N"),
+       "simulate N payment intents per run instead of each scenario's count")  //
+      ("seed", po::value<std::string>()->value_name("S"),
+       "use random seed S instead of each scenario's seed")  //
+      ("threads", po::value<std::string>()->value_name("N")->default_value("0"),
+       "run on N threads; 0 = one per core. Results do not depend on it")  //
+      ("quiet,q", "no progress line on the terminal");
+}
+
+std::vector<Scenario> ScenariosFromFlags(const ParsedFlags& flags) {
+  const po::variables_map& values = flags.values;
+  std::vector<ConfiguredStrategy> strategies;
+  if (values.count("strategy")) {
+    for (const std::string& text : values["strategy"].as<std::vector<std::string>>()) {
+      strategies.push_back(ParseStrategyFlag(text));
+    }
+  }
+  std::uint64_t intents = 0;
+  if (values.count("intents")) {
+    intents = ParseWholeNumber("--intents", values["intents"].as<std::string>(), 1, kMaxIntents);
+  }
+  std::uint64_t seed = 0;
+  if (values.count("seed")) {
+    seed = ParseWholeNumber("--seed", values["seed"].as<std::string>(), 0,
+                            std::numeric_limits<std::uint64_t>::max());
+  }
+  ThreadsFromFlags(flags);
+  std::vector<Scenario> scenarios = LoadScenarioArguments(flags.positional);
+  for (Scenario& s : scenarios) {
+    if (values.count("strategy")) s.strategies = strategies;
+    if (values.count("intents")) s.intents = intents;
+    if (values.count("seed")) s.seed = seed;
+  }
+  return scenarios;
+}
+
+unsigned ThreadsFromFlags(const ParsedFlags& flags) {
+  return static_cast<unsigned>(
+      ParseWholeNumber("--threads", flags.values["threads"].as<std::string>(), 0, kMaxThreads));
+}
+
+std::vector<RunResult> RunScenariosShowingProgress(const std::vector<Scenario>& scenarios,
+                                                   unsigned threads, bool quiet) {
+  if (quiet || !isatty(STDERR_FILENO)) return RunAll(scenarios, threads);
+  ProgressLine progress(scenarios);
+  return RunAll(scenarios, threads, [&](const RunResult& r) { progress.OnDone(r); });
+}
+
+Report MakeReport(const std::vector<Scenario>& scenarios, std::vector<RunResult> results) {
+  Report report;
+  report.tool_version = std::string(ToolVersion());
+  report.results = std::move(results);
+  for (const Scenario& s : scenarios) {
+    ScenarioSummary summary;
+    summary.name = s.name;
+    summary.source = s.source;
+    summary.description = s.description;
+    summary.cause = s.cause ? std::string(CauseName(*s.cause)) : "";
+    summary.seed = s.seed;
+    summary.intents = s.intents;
+    summary.yaml = s.text;
+    report.scenarios.push_back(std::move(summary));
+  }
+  return report;
+}
+
+const ReportFormat& ReportFormatNamed(const std::string& name, const std::string& flag) {
+  const auto& registry = ReportFormatRegistry::Builtin();
+  if (const ReportFormat* format = registry.Find(name)) return *format;
+  throw InputError::At(SourcePos{flag, 0, 0}, "",
+                       "unknown format '" + name + "' (known: " + registry.Names() + ")");
+}
+
+std::ofstream OpenOutputFile(const std::string& path, const std::string& flag) {
+  if (path.empty()) throw InputError(flag + ": missing file name");
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    throw InputError::At(SourcePos{flag, 0, 0}, "",
+                         "cannot write '" + path + "': " + std::strerror(errno));
+  }
+  return file;
+}
+
+void WriteReportFile(const Report& report, const ReportFormat& format, const std::string& path,
+                     const std::string& flag) {
+  std::ofstream file = OpenOutputFile(path, flag);
+  format.Render(report, file);
+  file.flush();
+  if (!file) throw std::runtime_error("writing " + path + " failed");
+}
+
+bool StdoutIsTerminal() { return isatty(STDOUT_FILENO) != 0; }
+
+}  // namespace dupsim
