@@ -6,11 +6,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <algorithm>
 #include <optional>
 
 #include "reports/json_reader.h"
 #include "reports/report_format_registry.h"
+#include "sim/cli/check_evaluation.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
 #include "sim/cli/plugin_loader.h"
@@ -31,10 +31,12 @@ po::options_description CheckOptions() {
        "with significance is a regression")  //
       ("confidence", po::value<std::string>()->value_name("C")->default_value("0.99"),
        "confidence of the baseline comparison, in (0, 1)")  //
-      ("allow-inconclusive", "exit 0 when nothing failed, even if some verdicts are inconclusive")  //
-      ("junit", po::value<std::string>()->value_name("FILE"), "also write JUnit XML to FILE")  //
+      ("allow-inconclusive",
+       "exit 0 when nothing failed, even if some verdicts are inconclusive")                     //
+      ("junit", po::value<std::string>()->value_name("FILE"), "also write JUnit XML to FILE")    //
       ("markdown", po::value<std::string>()->value_name("FILE"), "also write Markdown to FILE")  //
-      ("html", po::value<std::string>()->value_name("FILE"), "also write the HTML report to FILE")  //
+      ("html", po::value<std::string>()->value_name("FILE"),
+       "also write the HTML report to FILE")  //
       ("format,f", po::value<std::string>()->value_name("F")->default_value("table"),
        ("format of the main report: " + ReportFormatRegistry::Builtin().Names()).c_str())  //
       ("output,o", po::value<std::string>()->value_name("FILE"),
@@ -69,57 +71,6 @@ double ConfidenceFlag(const std::string& text) {
                          "expected a number between 0 and 1 (exclusive), got '" + text + "'");
   }
   return value;
-}
-
-// Every expectation of every run, in (scenario, strategy, expectation) order.
-void JudgeExpectations(const std::vector<Scenario>& scenarios, Report& report) {
-  std::size_t index = 0;
-  for (const Scenario& s : scenarios) {
-    for (const ConfiguredStrategy& strategy : s.strategies) {
-      const RunResult& result = report.results[index++];
-      for (const Expectation& e : strategy.expectations) {
-        report.check.expectations.push_back(Evaluate(e, result));
-      }
-    }
-  }
-}
-
-// The baseline run a run is compared with: same scenario name (source paths differ between
-// machines) and same strategy label; failing that, the scenario's one run of the same
-// strategy under other parameters (a changed default, a weakened option), if each side has
-// exactly one. A different intent count is what the test allows for.
-const RunResult* BaselineRunFor(const RunResult& run, const Report& current,
-                                const Report& baseline) {
-  auto count = [&](const Report& report, auto same) {
-    return std::count_if(report.results.begin(), report.results.end(), same);
-  };
-  const RunResult* by_name = nullptr;
-  for (const RunResult& b : baseline.results) {
-    if (b.scenario != run.scenario) continue;
-    if (b.strategy_config == run.strategy_config) return &b;
-    if (b.strategy == run.strategy) by_name = &b;
-  }
-  auto same_strategy = [&](const RunResult& r) {
-    return r.scenario == run.scenario && r.strategy == run.strategy;
-  };
-  if (by_name && count(baseline, same_strategy) == 1 && count(current, same_strategy) == 1) {
-    return by_name;
-  }
-  return nullptr;
-}
-
-void CompareWithBaselineFile(const std::string& path, double confidence, Report& report) {
-  const Report baseline = ReadJsonReportFile(path);
-  for (const RunResult& r : report.results) {
-    const RunResult* before = BaselineRunFor(r, report, baseline);
-    if (before == nullptr) {
-      report.check.not_in_baseline.push_back({r.scenario, r.strategy_config});
-      continue;
-    }
-    for (BaselineComparison& c : CompareWithBaseline(*before, r, confidence)) {
-      report.check.comparisons.push_back(std::move(c));
-    }
-  }
 }
 
 void AppendGithubSummary(const Report& report) {
@@ -167,7 +118,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   report.check.confidence = confidence;
   report.check.baseline = baseline;
   JudgeExpectations(scenarios, report);
-  if (!baseline.empty()) CompareWithBaselineFile(baseline, confidence, report);
+  if (!baseline.empty()) CompareWithBaseline(ReadJsonReportFile(baseline), confidence, report);
 
   for (const Extra& extra : extras) {
     if (!values.count(extra.flag)) continue;
@@ -185,7 +136,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
 
   const CheckOutcome& check = report.check;
   const bool failed = check.Count(Verdict::kFail) > 0 || check.Count(Change::kRegression) > 0;
-  const bool undecided = check.Count(Verdict::kInconclusive) > 0 && !values.count("allow-inconclusive");
+  const bool undecided =
+      check.Count(Verdict::kInconclusive) > 0 && !values.count("allow-inconclusive");
   return failed || undecided ? 1 : 0;
 }
 
