@@ -46,6 +46,7 @@ void IntentSource::Handle(const Event& event) {
   if (after < catalog_.Size() && catalog_.RepeatOf(after) == intent) {
     sim_.Schedule(catalog_.RepeatGap(after), self_, kRepeat, after);
   }
+  if (started_counter_ != nullptr) started_counter_->fetch_add(1, std::memory_order_relaxed);
   user_.StartIntent(intent);
 }
 

@@ -4,6 +4,7 @@
 // Ids are fixed by the catalog, so with repeats they are not in arrival order.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -30,6 +31,10 @@ class IntentSource final : public EventHandler {
   // Schedules the first arrival at time 0.
   void Start();
 
+  // Counts every intent started into `counter` too (relaxed), for a progress line read by
+  // another thread. Optional; call before Start.
+  void CountStartsIn(std::atomic<std::uint64_t>* counter) { started_counter_ = counter; }
+
   void Handle(const Event& event) override;
 
  private:
@@ -40,6 +45,7 @@ class IntentSource final : public EventHandler {
   RandomStream rng_;
   const IntentCatalog& catalog_;
   User& user_;
+  std::atomic<std::uint64_t>* started_counter_ = nullptr;
 };
 
 }  // namespace dupsim

@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -24,8 +28,10 @@ namespace po = boost::program_options;
 // Far above any core count; it only catches typos.
 constexpr std::uint64_t kMaxThreads = 4096;
 
-// Progress on stderr: "dupsim: 3/20 runs, double_tap / idempotency_key, 0.91 M intents/s,
-// about 12 s left". The wall clock here is the CLI's, never the simulator's.
+// Progress on stderr, redrawn four times a second from its own thread:
+// "dupsim: 3/20 runs, 1.2 M of 4.0 M intents, 0.91 M intents/s, about 3 s left". The
+// wall clock here is the CLI's, never the simulator's; the runs only bump a relaxed
+// counter of intents started.
 class ProgressLine {
  public:
   explicit ProgressLine(const std::vector<Scenario>& scenarios)
@@ -34,32 +40,58 @@ class ProgressLine {
       runs_ += s.strategies.size();
       intents_ += s.intents * s.strategies.size();
     }
+    ticker_ = std::thread([this] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (!stop_) {
+        Draw();
+        wake_.wait_for(lock, std::chrono::milliseconds(250));
+      }
+    });
   }
 
-  void OnDone(const RunResult& r) {
+  std::atomic<std::uint64_t>* intents_started() { return &started_; }
+
+  // Called by RunAll, one call at a time.
+  void OnDone(const RunResult&) {
+    const std::lock_guard<std::mutex> lock(mutex_);
     ++done_runs_;
-    done_intents_ += r.intents;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = seconds > 0 ? static_cast<double>(done_intents_) / seconds : 0;
-    const double left = rate > 0 ? static_cast<double>(intents_ - done_intents_) / rate : 0;
-    std::fprintf(stderr, "\r\033[Kdupsim: %zu/%zu runs, %s / %s, %.2f M intents/s, about %.0f s left",
-                 done_runs_, runs_, r.scenario.c_str(), r.strategy_config.c_str(), rate / 1e6,
-                 left);
-    std::fflush(stderr);
   }
 
   ~ProgressLine() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    ticker_.join();
     std::fputs("\r\033[K", stderr);
     std::fflush(stderr);
   }
 
  private:
+  void Draw() {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const auto started = static_cast<double>(started_.load(std::memory_order_relaxed));
+    const double rate = seconds > 0 ? started / seconds : 0;
+    const double left = rate > 0 ? (static_cast<double>(intents_) - started) / rate : 0;
+    std::fprintf(stderr,
+                 "\r\033[Kdupsim: %zu/%zu runs, %.2f M of %.2f M intents, %.2f M intents/s, "
+                 "about %.0f s left",
+                 done_runs_, runs_, started / 1e6, static_cast<double>(intents_) / 1e6,
+                 rate / 1e6, left);
+    std::fflush(stderr);
+  }
+
   std::chrono::steady_clock::time_point start_;
   std::size_t runs_ = 0;
   std::uint64_t intents_ = 0;
+  std::atomic<std::uint64_t> started_{0};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
   std::size_t done_runs_ = 0;
-  std::uint64_t done_intents_ = 0;
+  std::thread ticker_;
 };
 
 }  // namespace
@@ -114,7 +146,9 @@ std::vector<RunResult> RunScenariosShowingProgress(const std::vector<Scenario>& 
                                                    unsigned threads, bool quiet) {
   if (quiet || !isatty(STDERR_FILENO)) return RunAll(scenarios, threads);
   ProgressLine progress(scenarios);
-  return RunAll(scenarios, threads, [&](const RunResult& r) { progress.OnDone(r); });
+  return RunAll(
+      scenarios, threads, [&](const RunResult& r) { progress.OnDone(r); },
+      progress.intents_started());
 }
 
 Report MakeReport(const std::vector<Scenario>& scenarios, std::vector<RunResult> results) {

@@ -11,10 +11,11 @@
 
 namespace dupsim {
 
-RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy) {
+RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy,
+                      std::atomic<std::uint64_t>* intents_started) {
   // Worlds hold per-intent tables: build on the heap, not the (thread's) stack.
   auto world = std::make_unique<World>(scenario, strategy);
-  return world->Run();
+  return world->Run(intents_started);
 }
 
 namespace {
@@ -41,7 +42,8 @@ void AttachConfirmationBaseline(std::span<RunResult> runs) {
 }  // namespace
 
 std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
-                              const RunDone& on_done) {
+                              const RunDone& on_done,
+                              std::atomic<std::uint64_t>* intents_started) {
   struct Job {
     const Scenario* scenario;
     const ConfiguredStrategy* strategy;
@@ -62,7 +64,7 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       try {
-        results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy);
+        results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy, intents_started);
         if (on_done) {
           const std::lock_guard<std::mutex> lock(progress);
           on_done(results[i]);

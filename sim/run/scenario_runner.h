@@ -3,6 +3,8 @@
 // threads and still give the same results in the same order.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -12,7 +14,9 @@
 namespace dupsim {
 
 // One run of `scenario` under `strategy`.
-RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy);
+// `intents_started`, if set, counts its intents as they start (for progress).
+RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy,
+                      std::atomic<std::uint64_t>* intents_started = nullptr);
 
 // Every scenario under each of its strategies, in (scenario, strategy) order,
 // on up to `threads` threads (0 = one per core). Results do not depend on `threads`.
@@ -20,8 +24,10 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
 // error in that order, after every thread has finished.
 // `on_done`, if set, hears of each finished run as it finishes (for progress; its order
 // depends on the threads), one call at a time.
+// `intents_started`, if set, counts every run's intents as they start.
 using RunDone = std::function<void(const RunResult&)>;
 std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
-                              const RunDone& on_done = {});
+                              const RunDone& on_done = {},
+                              std::atomic<std::uint64_t>* intents_started = nullptr);
 
 }  // namespace dupsim

@@ -114,7 +114,8 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   pool_.Reserve(1024);
 }
 
-RunResult World::Run() {
+RunResult World::Run(std::atomic<std::uint64_t>* intents_started) {
+  source_.CountStartsIn(intents_started);
   source_.Start();
   server_.Start();
   sim_.Run();

@@ -8,6 +8,7 @@
 // Every party draws from its own stream, named below, derived from the seed.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include "fakes/client_app.h"
@@ -38,8 +39,9 @@ class World {
   World(const World&) = delete;
   World& operator=(const World&) = delete;
 
-  // Runs until no event is pending; call once.
-  RunResult Run();
+  // Runs until no event is pending; call once. `intents_started`, if set, counts the intents
+  // as they start, for a progress line on another thread.
+  RunResult Run(std::atomic<std::uint64_t>* intents_started = nullptr);
 
   const Ledger& ledger() const { return ledger_; }
   const User& user() const { return user_; }
