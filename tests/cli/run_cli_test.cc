@@ -134,3 +134,38 @@ TEST(RunCli, OutputWritesTheReportToAFile) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+// The progress line is for a person at a terminal: with stderr a file (as here) nothing of
+// it appears, and a table to a file has no colour codes.
+TEST(RunCli, NoProgressOrColourWhenNotATerminal) {
+  const ProcessResult r = RunDupsimBinary({"run", "double_tap", "--intents", "20000"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  const ProcessResult check =
+      RunDupsimBinary({"check", "double_tap", "--intents", "2000", "--strategy",
+                       "{name: none, expect: {duplicate_rate: {min: 1%}}}"});
+  EXPECT_EQ(check.err, "");
+  EXPECT_EQ(check.out.find('\x1b'), std::string::npos);
+}
+
+// Under `script` (a pseudo-terminal) the progress line and the colours appear: what a
+// person sees. Skipped where util-linux's `script` is missing.
+TEST(RunCli, ProgressAndColourOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  ScratchDir dir;
+  const std::string log = dir.path() + "/tty.txt";
+  const std::string command = std::string("script -qec '") + DUPSIM_BINARY +
+                              " run double_tap --intents 200000 --strategy none' " + log +
+                              " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string seen = ReadFile(log);
+  EXPECT_NE(seen.find("intents/s"), std::string::npos) << seen;
+  EXPECT_NE(seen.find("\x1b[1m"), std::string::npos) << "no bold heading on a terminal";
+}
+
+}  // namespace
+}  // namespace dupsim
