@@ -20,11 +20,14 @@ Interval WilsonAt(double p, double n) {
 
 // The smallest intent count at which the interval around `p` would lie wholly on one side of
 // `bound`, or 0 if none up to 2^50 (p on the bound, or too close to matter).
-std::uint64_t IntentsToDecide(double p, double bound, std::uint64_t trials) {
+std::uint64_t IntentsToDecide(double p, double bound, bool is_max, std::uint64_t trials) {
   if (p == bound) return 0;
+  // The verdict's own rules: a max passes at high <= bound and fails at low > bound; a min
+  // passes at low >= bound and fails at high < bound.
   auto decided = [&](double n) {
     const Interval ci = WilsonAt(p, n);
-    return p < bound ? ci.high <= bound : ci.low > bound;
+    if (p < bound) return is_max ? ci.high <= bound : ci.high < bound;
+    return is_max ? ci.low > bound : ci.low >= bound;
   };
   double low = static_cast<double>(std::max<std::uint64_t>(trials, 1));
   double high = low;
@@ -133,7 +136,7 @@ ExpectationResult Evaluate(const Expectation& expectation, const RunResult& r) {
       out.verdict = Verdict::kFail;
     } else {
       out.verdict = Verdict::kInconclusive;
-      out.intents_to_decide = IntentsToDecide(rate.rate, bound, rate.trials);
+      out.intents_to_decide = IntentsToDecide(rate.rate, bound, is_max, rate.trials);
     }
     return out;
   }
@@ -141,9 +144,10 @@ ExpectationResult Evaluate(const Expectation& expectation, const RunResult& r) {
     case ExpectedMetric::kTimeToConfirmationP50:
     case ExpectedMetric::kTimeToConfirmationP99:
       out.measured_missing = r.confirmed_intents == 0;
-      out.measured = static_cast<double>(expectation.metric == ExpectedMetric::kTimeToConfirmationP50
-                                             ? r.time_to_confirmation_p50
-                                             : r.time_to_confirmation_p99);
+      out.measured =
+          static_cast<double>(expectation.metric == ExpectedMetric::kTimeToConfirmationP50
+                                  ? r.time_to_confirmation_p50
+                                  : r.time_to_confirmation_p99);
       break;
     case ExpectedMetric::kExtraTimeToConfirmationP50:
     case ExpectedMetric::kExtraTimeToConfirmationP99:

@@ -34,6 +34,10 @@ class Field {
     return json_.size();
   }
   bool IsNull() const { return json_.is_null(); }
+  bool Bool() const {
+    if (!json_.is_boolean()) Fail("expected true or false");
+    return json_.get<bool>();
+  }
 
   std::string String() const {
     if (!json_.is_string()) Fail("expected a string");
@@ -82,7 +86,8 @@ RunResult ReadResult(const Field& j) {
   r.intents_with_duplicates = j["intents_with_duplicates"].Unsigned();
   const Field causes = j["duplicates_by_cause"];
   for (std::size_t c = 0; c < kRootCauseCount; ++c) {
-    r.duplicates_by_cause[c] = causes[std::string(RootCauseName(static_cast<RootCause>(c)))].Unsigned();
+    r.duplicates_by_cause[c] =
+        causes[std::string(RootCauseName(static_cast<RootCause>(c)))].Unsigned();
   }
   r.lost_payments = j["lost_payments"].Unsigned();
   r.lost_payment_rate = RateEstimate::Of(r.lost_payments, r.intents);
@@ -219,6 +224,7 @@ CheckOutcome ReadCheck(const Field& j) {
   check.checked = true;
   check.confidence = j["confidence"].Number();
   check.baseline = j["baseline"].IsNull() ? "" : j["baseline"].String();
+  check.inconclusive_allowed = j["inconclusive_allowed"].Bool();
   const Field expectations = j["expectations"];
   for (std::size_t i = 0; i < expectations.Size(); ++i) {
     check.expectations.push_back(ReadExpectation(expectations[i]));

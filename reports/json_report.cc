@@ -150,13 +150,15 @@ Json CheckJson(const CheckOutcome& check) {
   Json j;
   j["confidence"] = check.confidence;
   j["baseline"] = check.baseline.empty() ? Json(nullptr) : Json(check.baseline);
+  j["inconclusive_allowed"] = check.inconclusive_allowed;
   j["summary"] = CheckSummaryText(check);
   j["expectations"] = Json::array();
   for (const ExpectationResult& e : check.expectations) {
     j["expectations"].push_back(ExpectationJson(e));
   }
   j["comparisons"] = Json::array();
-  for (const BaselineComparison& c : check.comparisons) j["comparisons"].push_back(ComparisonJson(c));
+  for (const BaselineComparison& c : check.comparisons)
+    j["comparisons"].push_back(ComparisonJson(c));
   j["not_in_baseline"] = Json::array();
   for (const auto& [scenario, strategy] : check.not_in_baseline) {
     j["not_in_baseline"].push_back(Json::array({scenario, strategy}));

@@ -162,7 +162,7 @@ TestSuite ScenarioSuite(const Report& report, const ScenarioKey& key) {
 
 // "none: duplicate_rate max: 0.1%": what is expected of which run, without the outcome, so
 // that a CI system can follow one testcase from build to build.
-TestCase ExpectationCase(const ExpectationResult& e) {
+TestCase ExpectationCase(const ExpectationResult& e, bool inconclusive_allowed) {
   TestCase c;
   c.classname = "dupsim." + e.scenario;
   c.name = e.strategy_config + ": " + std::string(MetricName(e.expectation.metric)) + " " +
@@ -171,6 +171,12 @@ TestCase ExpectationCase(const ExpectationResult& e) {
   const std::string marked = std::string(VerdictMark(e.verdict)) + " " + text;
   if (e.verdict == Verdict::kPass) {
     c.system_out = marked;
+    return c;
+  }
+  if (e.verdict == Verdict::kInconclusive && inconclusive_allowed) {
+    // The check passed with it (--allow-inconclusive): a CI page must not show red.
+    c.outcome = TestCase::Outcome::kSkipped;
+    c.message = text;
     return c;
   }
   c.outcome = TestCase::Outcome::kFailure;
@@ -241,7 +247,7 @@ std::vector<TestSuite> Suites(const Report& report) {
     if (check.checked) {
       for (const ExpectationResult& e : check.expectations) {
         if (e.scenario == key.name && e.scenario_source == key.source) {
-          suite.cases.push_back(ExpectationCase(e));
+          suite.cases.push_back(ExpectationCase(e, report.check.inconclusive_allowed));
         }
       }
     } else {

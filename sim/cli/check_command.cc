@@ -52,9 +52,10 @@ void PrintHelp(const po::options_description& options, std::ostream& out) {
          "when its 95% interval is within the bound, fails when the interval is beyond it,\n"
          "and is inconclusive otherwise. With --baseline, a rate worse than the baseline's\n"
          "with significance (one-sided two-proportion test) is a regression.\n\n"
-         "Exit status: 0 all pass; 1 a failure, a regression, or an inconclusive verdict\n"
-         "(unless --allow-inconclusive); 2 bad input. When GITHUB_STEP_SUMMARY is set, the\n"
-         "Markdown summary is appended to that file.\n\n"
+         "Exit status: 0 all pass; 1 a failure, a regression, an inconclusive verdict\n"
+         "(unless --allow-inconclusive), or nothing to judge (no expectation, no baseline\n"
+         "run); 2 bad input. When GITHUB_STEP_SUMMARY is set, the Markdown summary is\n"
+         "appended to that file.\n\n"
       << options;
 }
 
@@ -73,15 +74,24 @@ double ConfidenceFlag(const std::string& text) {
   return value;
 }
 
-void AppendGithubSummary(const Report& report) {
+// GitHub Actions' job summary (GITHUB_STEP_SUMMARY), opened before anything runs so a bad
+// path is bad input, not a lost verdict after the runs.
+std::optional<std::ofstream> OpenGithubSummary() {
   const char* path = std::getenv("GITHUB_STEP_SUMMARY");
-  if (path == nullptr || *path == '\0') return;
+  if (path == nullptr || *path == '\0') return std::nullopt;
+  // Other steps may have written to it: start on a line of our own.
+  bool ends_mid_line = false;
+  if (std::ifstream old(path, std::ios::binary | std::ios::ate); old && old.tellg() > 0) {
+    old.seekg(-1, std::ios::end);
+    ends_mid_line = old.get() != '\n';
+  }
   std::ofstream file(path, std::ios::binary | std::ios::app);
   if (!file) {
     throw InputError::At(SourcePos{"GITHUB_STEP_SUMMARY", 0, 0}, "",
                          std::string("cannot append to '") + path + "'");
   }
-  ReportFormatNamed("markdown", "GITHUB_STEP_SUMMARY").Render(report, file);
+  if (ends_mid_line) file << '\n';
+  return file;
 }
 
 }  // namespace
@@ -109,6 +119,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   for (const Extra& extra : extras) {
     if (values.count(extra.flag)) ReportFormatNamed(extra.format, std::string("--") + extra.flag);
   }
+  std::optional<std::ofstream> github_summary = OpenGithubSummary();
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
 
@@ -117,6 +128,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   report.check.checked = true;
   report.check.confidence = confidence;
   report.check.baseline = baseline;
+  report.check.inconclusive_allowed = values.count("allow-inconclusive") > 0;
   JudgeExpectations(scenarios, report);
   if (!baseline.empty()) CompareWithBaseline(ReadJsonReportFile(baseline), confidence, report);
 
@@ -126,7 +138,10 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
     WriteReportFile(report, ReportFormatNamed(extra.format, flag),
                     values[extra.flag].as<std::string>(), flag);
   }
-  AppendGithubSummary(report);
+  if (github_summary) {
+    ReportFormatNamed("markdown", "GITHUB_STEP_SUMMARY").Render(report, *github_summary);
+    github_summary->flush();
+  }
   Report shown = report;
   shown.colour = !file && &out == &std::cout && StdoutIsTerminal();
   std::ostream& sink = file ? *file : out;
@@ -135,6 +150,12 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   if (!sink) throw std::runtime_error("writing the report failed");
 
   const CheckOutcome& check = report.check;
+  if (check.expectations.empty() && check.comparisons.empty()) {
+    // A gate that judged nothing must not look like one that passed.
+    std::cerr << "dupsim: check: nothing was judged: no strategy run carries an expectation"
+              << (baseline.empty() ? "" : ", and no run is in the baseline") << '\n';
+    return 1;
+  }
   const bool failed = check.Count(Verdict::kFail) > 0 || check.Count(Change::kRegression) > 0;
   const bool undecided =
       check.Count(Verdict::kInconclusive) > 0 && !values.count("allow-inconclusive");

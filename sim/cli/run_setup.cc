@@ -2,16 +2,16 @@
 
 #include <unistd.h>
 
-#include <cerrno>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 #include "reports/report_format_registry.h"
 #include "reports/tool_version.h"
@@ -78,8 +78,8 @@ class ProgressLine {
     std::fprintf(stderr,
                  "\r\033[Kdupsim: %zu/%zu runs, %.2f M of %.2f M intents, %.2f M intents/s, "
                  "about %.0f s left",
-                 done_runs_, runs_, started / 1e6, static_cast<double>(intents_) / 1e6,
-                 rate / 1e6, left);
+                 done_runs_, runs_, started / 1e6, static_cast<double>(intents_) / 1e6, rate / 1e6,
+                 left);
     std::fflush(stderr);
   }
 
@@ -194,6 +194,8 @@ void WriteReportFile(const Report& report, const ReportFormat& format, const std
   if (!file) throw std::runtime_error("writing " + path + " failed");
 }
 
-bool StdoutIsTerminal() { return isatty(STDOUT_FILENO) != 0; }
+bool StdoutIsTerminal() {
+  return isatty(STDOUT_FILENO) != 0;
+}
 
 }  // namespace dupsim

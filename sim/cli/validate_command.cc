@@ -14,7 +14,8 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out) {
   const ParsedFlags flags = ParseFlagsLoadingPlugins(args, options);
   if (flags.values.count("help")) {
     out << "Usage: dupsim validate SCENARIO ...\n\n"
-           "Loads each SCENARIO (a .yaml file or a bundled scenario's name) and prints\n"
+           "Loads each SCENARIO (a .yaml file, a directory of them, or a bundled scenario's\n"
+           "name) and prints\n"
            "'ok FILE (NAME: N strategies)'. Stops at the first scenario that does not load,\n"
            "with its error as file:line:column, and exit status 2.\n\n"
         << options;
@@ -24,10 +25,13 @@ int ValidateCommand(const std::vector<std::string>& args, std::ostream& out) {
     throw InputError("validate: missing SCENARIO argument (a .yaml file to check)");
   }
   for (const std::string& argument : flags.positional) {
-    const Scenario scenario = LoadScenarioArgument(argument);
-    const std::size_t n = scenario.strategies.size();
-    out << "ok " << argument << " (" << scenario.name << ": " << n
-        << (n == 1 ? " strategy" : " strategies") << ")\n";
+    // A directory stands for its scenario files, each reported by its own path.
+    for (const Scenario& scenario : LoadScenarioArguments({argument})) {
+      const std::size_t n = scenario.strategies.size();
+      const bool named = scenario.source.rfind("<bundled>", 0) == 0;
+      out << "ok " << (named ? argument : scenario.source) << " (" << scenario.name << ": " << n
+          << (n == 1 ? " strategy" : " strategies") << ")\n";
+    }
   }
   return 0;
 }

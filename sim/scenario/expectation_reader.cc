@@ -48,15 +48,18 @@ double ReadBound(ExpectedMetric metric, const YamlValue& value) {
 
 std::vector<Expectation> ReadExpectations(const YamlValue& expect) {
   if (!expect.IsMap()) {
-    expect.Fail("expected a map of metrics to bounds such as { duplicate_rate: { max: 0.1% } }, "
-                "got " + expect.Describe());
+    expect.Fail(
+        "expected a map of metrics to bounds such as { duplicate_rate: { max: 0.1% } }, "
+        "got " +
+        expect.Describe());
   }
   std::vector<Expectation> out;
   const YamlMapReader metrics(expect);
   for (const YamlMapReader::Entry& entry : metrics.entries()) {
     ExpectedMetric metric;
     if (!ParseMetricName(entry.key, &metric)) {
-      entry.value.Fail("unknown metric (known: " + MetricNames() + ")");
+      throw InputError::At(expect.PosOf(entry.key_mark), entry.value.path(),
+                           "unknown metric (known: " + MetricNames() + ")");
     }
     if (!entry.value.IsMap()) {
       entry.value.Fail("expected { max: ... } and/or { min: ... }, got " + entry.value.Describe());

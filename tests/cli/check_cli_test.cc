@@ -231,7 +231,8 @@ TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
       "unknown.yaml", Scenario("  - { name: none, expect: { duplicate_rat: { max: 1% } } }\n"));
   const ProcessResult r1 = Check({unknown});
   ExpectOneLineError(r1, "strategies[0].expect.duplicate_rat: unknown metric (known: ");
-  EXPECT_TRUE(std::regex_search(r1.err, std::regex("unknown\\.yaml:11:[0-9]+: "))) << r1.err;
+  // Column 29: the misspelt key itself.
+  EXPECT_TRUE(Contains(r1.err, "unknown.yaml:11:29: ")) << r1.err;
 
   const std::string over = dir_.Write(
       "over.yaml", Scenario("  - { name: none, expect: {duplicate_rate: {max: 150%}} }\n"));
@@ -262,6 +263,54 @@ TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
 
   ExpectOneLineError(Check({"double_tap", "--intents", "100", "--confidence", "1.5"}),
                      "--confidence: expected a number between 0 and 1 (exclusive), got '1.5'");
+
+  // A summary file that cannot be written is bad input, found before anything runs.
+  setenv("GITHUB_STEP_SUMMARY", "/nonexistent/dir/summary.md", 1);
+  const ProcessResult r6 = Check({"double_tap", "--intents", "100"});
+  unsetenv("GITHUB_STEP_SUMMARY");
+  ExpectOneLineError(r6, "GITHUB_STEP_SUMMARY: cannot append to '/nonexistent/dir/summary.md'");
+}
+
+TEST_F(CheckCli, NothingJudgedIsNotAPass) {
+  // --strategy replaces the scenario's list, and with it every expectation.
+  const ProcessResult r = Check({"double_tap", "--intents", "500", "--strategy", "none"});
+  EXPECT_EQ(r.exit_status, 1) << r.out << r.err;
+  EXPECT_EQ(r.err, "dupsim: check: nothing was judged: no strategy run carries an expectation\n");
+}
+
+TEST_F(CheckCli, AllowedInconclusiveVerdictsAreSkippedNotFailedInJunit) {
+  const std::string path = dir_.Write(
+      "undecided.yaml", Scenario("  - { name: client_debounce, window: 1s,\n"
+                                 "      expect: { duplicate_rate: { max: 0.01% } } }\n"));
+  const std::string junit = dir_.path() + "/j.xml";
+  ASSERT_EQ(Check({path, "--allow-inconclusive", "--junit", junit}).exit_status, 0);
+  const std::string allowed = ReadFile(junit);
+  EXPECT_TRUE(Contains(allowed, "failures=\"0\"")) << allowed;
+  EXPECT_TRUE(Contains(allowed, "<skipped")) << allowed;
+  ASSERT_EQ(Check({path, "--junit", junit}).exit_status, 1);
+  EXPECT_TRUE(Contains(ReadFile(junit), "type=\"inconclusive\"")) << ReadFile(junit);
+}
+
+TEST_F(CheckCli, ASummaryEndingMidLineGetsALineBreakFirst) {
+  const std::string summary = dir_.Write("step_summary.md", "no newline at the end");
+  const std::string path = dir_.Write(
+      "summary.yaml", Scenario("  - { name: none, expect: { duplicate_rate: { min: 0.5% } } }\n"));
+  setenv("GITHUB_STEP_SUMMARY", summary.c_str(), 1);
+  const ProcessResult r = Check({path});
+  unsetenv("GITHUB_STEP_SUMMARY");
+  ASSERT_EQ(r.exit_status, 0) << r.out << r.err;
+  EXPECT_EQ(ReadFile(summary).rfind("no newline at the end\n## dupsim check", 0), 0u)
+      << ReadFile(summary);
+}
+
+TEST_F(CheckCli, ValidateTakesADirectoryToo) {
+  dir_.Write("a.yaml", Scenario("  - none\n"));
+  dir_.Write("b.yaml", Scenario("  - idempotency_key\n"));
+  dir_.Write("notes.txt", "not a scenario");
+  const ProcessResult r = RunDupsimBinary({"validate", dir_.path()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.out, "ok " + dir_.path() + "/a.yaml (check-test: 1 strategy)\nok " + dir_.path() +
+                       "/b.yaml (check-test: 1 strategy)\n");
 }
 
 TEST_F(CheckCli, WritesJunitMarkdownAndHtmlFiles) {
