@@ -15,7 +15,7 @@ esac
 packages=(g++ make cmake libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libpng-dev)
 # The HTML report's test opens it in a real browser.
-[ "$mode" = test ] && packages+=(chromium)
+[ "$mode" = test ] && packages+=(chromium fonts-liberation)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
