@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "sim/network/network_link.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {
@@ -76,15 +77,18 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
   Page& page = PageOf(intent, checkout);
   if (tap_index == 0) page = Page{sim_.Now(), false};
   if (page.showing_success) {
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
     ++counters_.taps_swallowed;
     return;
   }
   if (review_) {
     // Pay opens the review screen; more taps on Pay land on that screen and do nothing.
     if (tap_index > 0) {
+      Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
       ++counters_.taps_swallowed;
       return;
     }
+    Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kReviewShown, intent, checkout);
     ++counters_.reviews_shown;
     sim_.Schedule(review_->review_time, self_, kReviewDone, PagePayload(intent, checkout));
     return;
@@ -95,6 +99,7 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
 void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index) {
   Page& page = PageOf(intent, checkout);
   if (page.showing_success) {
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
     ++counters_.taps_swallowed;
     return;
   }
@@ -111,17 +116,20 @@ void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t 
   tap.previous_tap_shown_paid = previous != kNoIntent && acknowledged_[previous];
   previous = intent;
   if (!strategy_.AdmitTap(tap)) {
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
     ++counters_.taps_swallowed;
     return;
   }
   // The user meant the page's first tap; a second one is the accident defences look for.
   const bool meant = tap_index == 0;
   if (strategy_.BlockTap(tap)) {
+    Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kTapBlocked, intent, checkout, tap_index);
     ++counters_.taps_blocked;
     if (meant) blocked_[intent] = 1;
     return;
   }
   if (const std::optional<RepeatPrompt> prompt = strategy_.PromptBeforeTap(tap)) {
+    Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kPromptShown, intent, checkout, tap_index);
     ++counters_.prompts_shown;
     RandomStream rng = streams_.prompt.Derive(PageStreamIndex(intent, checkout, tap_index));
     const bool yes =
@@ -139,6 +147,7 @@ void ClientApp::OnPromptAnswered(std::uint64_t payload) {
   const auto tap_index = static_cast<std::uint32_t>((payload >> 40) & 0xff);
   const bool yes = (payload >> 48) & 1;
   if (PageOf(intent, checkout).showing_success) return;  // paid meanwhile: the prompt closes
+  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kPromptAnswer, intent, checkout, tap_index, yes);
   if (yes) {
     Submit(intent, checkout, tap_index);
     return;
@@ -154,6 +163,7 @@ void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
   const bool doubles = rng.Bernoulli(options_.double_tap_probability * review_->double_tap_ratio);
   const Time gap = options_.double_tap_gap->Sample(rng);
   if (abandons) {
+    Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kReviewLeft, intent, checkout);
     ++counters_.reviews_abandoned;
     blocked_[intent] = 1;
     return;
@@ -194,6 +204,8 @@ void ClientApp::SendAttempt(Slot s) {
   msg.payer = catalog_.PayerOf(sub.intent);
   msg.submission = s;
   msg.submission_generation = sub.generation;
+  Trace(sim_, Lane::kApp, Lane::kServer, TraceKind::kAttemptSent, sub.intent, sub.checkout,
+        sub.tap_index, sub.attempt);
   sim_.Schedule(options_.timeout, self_, kAttemptTimedOut | (sub.attempt << 8),
                 TimerPayload(s, sub.generation));
   request_link_->Send(m);
@@ -259,9 +271,13 @@ void ClientApp::OnResponse(Slot m) {
   Submission& sub = submissions_[msg.submission];
   if (sub.generation != msg.submission_generation || !sub.awaiting_response ||
       sub.attempt != msg.attempt) {
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kLateResponse, msg.intent, msg.checkout,
+          msg.tap, msg.attempt, static_cast<std::uint32_t>(msg.status));
     ++counters_.late_responses;  // its connection timed out; nobody reads it
     return;
   }
+  Trace(sim_, Lane::kServer, Lane::kApp, TraceKind::kResponse, msg.intent, msg.checkout, msg.tap,
+        msg.attempt, static_cast<std::uint32_t>(msg.status));
   if (msg.status == ResponseStatus::kDeclined) {
     // The server refused it as a duplicate: the app shows that and stops this submission.
     ++counters_.declined_responses;
@@ -283,6 +299,8 @@ void ClientApp::OnResponse(Slot m) {
 void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attempt) {
   Submission& sub = submissions_[s];
   if (sub.generation != generation || sub.attempt != attempt || !sub.awaiting_response) return;
+  Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kAttemptTimedOut, sub.intent, sub.checkout,
+        sub.tap_index, sub.attempt);
   ++counters_.timeouts;
   FailAttempt(s);
 }
@@ -293,6 +311,8 @@ void ClientApp::ShowSuccess(Slot s) {
   page.showing_success = true;
   const IntentId intent = sub.intent;
   acknowledged_[intent] = 1;
+  Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kShowSuccess, intent, sub.checkout,
+        sub.tap_index, sub.attempt);
   Finish(s);
   assert(listener_ != nullptr);
   if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);
@@ -311,6 +331,8 @@ void ClientApp::FailAttempt(Slot s) {
     // names the question by what is intrinsic to the intent (page, tap, attempt), so each
     // query has its own fate, the same under every strategy.
     assert(status_queries_ != nullptr && sub.tap_index < 2);
+    Trace(sim_, Lane::kApp, Lane::kServer, TraceKind::kAppStatusQuery, sub.intent, sub.checkout,
+          sub.tap_index, sub.attempt);
     ++counters_.status_queries;
     status_queries_->Ask(asker_, sub.intent,
                          (sub.checkout << 16) | (std::uint32_t{sub.tap_index} << 8) | sub.attempt);
@@ -326,6 +348,8 @@ void ClientApp::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatu
   if (s == kNoSlot) return;  // the submission ended meanwhile
   const Submission& sub = submissions_[s];
   if (sub.attempt != (tag & 0xff) || sub.awaiting_response) return;  // not this question's
+  Trace(sim_, Lane::kServer, Lane::kApp, TraceKind::kAppStatusAnswer, intent, checkout, tap,
+        sub.attempt, static_cast<std::uint32_t>(status));
   if (status == PaymentStatus::kCharged) {
     ++counters_.retries_saved;
     ShowSuccess(s);
@@ -338,6 +362,8 @@ void ClientApp::ScheduleRetry(Slot s) {
   Submission& sub = submissions_[s];
   const std::uint32_t generation = sub.generation;
   if (sub.attempt >= options_.max_attempts) {
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kGaveUp, sub.intent, sub.checkout,
+          sub.tap_index, sub.attempt);
     ++counters_.abandoned_submissions;
     Finish(s);
     return;
@@ -351,6 +377,8 @@ void ClientApp::ScheduleRetry(Slot s) {
   const Time wait = options_.jitter == Jitter::kFull
                         ? static_cast<Time>(u * static_cast<double>(ceiling + 1))
                         : ceiling;
+  Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kRetryWait, sub.intent, sub.checkout,
+        sub.tap_index, sub.attempt, static_cast<std::uint32_t>(wait / kMillisecond));
   sim_.Schedule(wait, self_, kBackoffDone, TimerPayload(s, generation));
 }
 

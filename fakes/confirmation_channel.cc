@@ -1,5 +1,7 @@
 #include "fakes/confirmation_channel.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <algorithm>
 #include <cassert>
 
@@ -30,7 +32,9 @@ void ConfirmationChannel::Notify(IntentId intent) {
   RandomStream& rng = per_intent_[intent];
   const bool lost = rng.Bernoulli(options_.loss_probability);
   const Time delay = options_.delay->Sample(rng);
+  Trace(sim_, Lane::kLedger, Lane::kConfirmation, TraceKind::kNotificationSent, intent);
   if (lost) {
+    Trace(sim_, Lane::kConfirmation, Lane::kConfirmation, TraceKind::kNotificationLost, intent);
     ++lost_;
     return;
   }
@@ -62,6 +66,8 @@ void ConfirmationChannel::Handle(const Event& event) {
                (inbox_retention_ == HeldEntries::kForever || sim_.Now() < at + inbox_retention_));
     if (handle) ++duplicates_handled_;
   }
+  Trace(sim_, Lane::kConfirmation, Lane::kUser, TraceKind::kNotificationDelivered, intent, 0, 0,
+        0, delivery | (handle ? 0 : 256));
   if (handle) {
     if (inbox_) inbox_->Add(sim_.Now());
     if (tracked) handled_at_[record] = sim_.Now();

@@ -28,22 +28,27 @@ class Ledger {
 
   // A charge naming an intent outside the run is kept aside as stray, for the run's
   // invariants to report (sim/run/invariant_checker.h), never indexed.
-  void Commit(IntentId intent, const ChargeOrigin& origin, Money amount) {
+  // Returns what the charge is for the trace: (RootCause + 1) << 8 | ordinal for a duplicate,
+  // the ordinal (0) for a first charge.
+  std::uint32_t Commit(IntentId intent, const ChargeOrigin& origin, Money amount) {
     if (intent >= charges_per_intent_.size()) {
       if (stray_charges_++ == 0) first_stray_intent_ = intent;
-      return;
+      return 0;
     }
     ++charges_;
     charged_amount_ += amount;
     const std::uint32_t ordinal = charges_per_intent_[intent]++;
+    std::uint32_t described = ordinal & 0xff;
     if (ordinal == 0) {
       first_origin_[intent] = origin;
     } else {
       duplicate_amount_ += amount;
-      ++duplicates_by_cause_[static_cast<std::size_t>(
-          ClassifyDuplicate(first_origin_[intent], origin))];
+      const RootCause cause = ClassifyDuplicate(first_origin_[intent], origin);
+      ++duplicates_by_cause_[static_cast<std::size_t>(cause)];
+      described |= (static_cast<std::uint32_t>(cause) + 1) << 8;
     }
     for (ChargeListener* listener : listeners_) listener->OnCharged(intent, ordinal, amount);
+    return described;
   }
 
   // Before the run: `listener` hears of every charge after it is recorded.

@@ -1,5 +1,7 @@
 #include "fakes/ledger_writer_queue.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <cassert>
 
 #include "fakes/confirmation_channel.h"
@@ -57,7 +59,12 @@ void LedgerWriterQueue::Deliver(Slot c) {
     command.written_at = sim_.Now();
     inbox_->Add(sim_.Now());
   }
-  ledger_.Commit(command.intent, command.origin, command.amount);
+  const std::uint32_t charge = ledger_.Commit(command.intent, command.origin, command.amount);
+  Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kQueueWrite, command.intent,
+        command.origin.checkout, command.origin.tap, command.origin.attempt,
+        command.origin.delivery);
+  Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kCharged, command.intent,
+        command.origin.checkout, command.origin.tap, command.origin.attempt, charge);
   confirmation_.Notify(command.intent);
   RandomStream& rng = per_intent_[command.intent];
   // Two draws per delivery whatever happens: the consumer's fate, then the next write delay.

@@ -1,5 +1,7 @@
 #include "fakes/load_balancer.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <cassert>
 
 #include "fakes/payment_server.h"
@@ -53,6 +55,9 @@ void LoadBalancer::Forward(Slot r) {
   msg.proxy_try = record.tries;
   msg.lb_record = r;
   msg.lb_generation = record.generation;
+  Trace(sim_, Lane::kLoadBalancer, Lane::kServer,
+        record.tries > 1 ? TraceKind::kProxyRetry : TraceKind::kProxyTry, msg.intent, msg.checkout,
+        msg.tap, msg.attempt, record.tries);
   sim_.Schedule(options_.per_try_timeout, self_,
                 kTryTimedOut | (static_cast<std::uint32_t>(record.tries) << 8),
                 r | (static_cast<std::uint64_t>(record.generation) << 32));
@@ -85,6 +90,8 @@ void LoadBalancer::OnTryTimedOut(Slot r, std::uint32_t generation, std::uint32_t
   const Slot m = pool_.Alloc();
   Message& msg = pool_[m];
   msg = record.original;
+  Trace(sim_, Lane::kLoadBalancer, Lane::kApp, TraceKind::kGatewayTimeout, msg.intent,
+        msg.checkout, msg.tap, msg.attempt);
   msg.kind = MessageKind::kChargeResponse;
   msg.status = ResponseStatus::kGatewayTimeout;
   Release(r);

@@ -1,5 +1,7 @@
 #include "fakes/payment_server.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <cassert>
 #include <cmath>
 #include <utility>
@@ -80,6 +82,9 @@ void PaymentServer::Handle(const Event& event) {
 }
 
 void PaymentServer::Accept(Slot m) {
+  const Message& arrived = pool_[m];
+  Trace(sim_, Lane::kNetwork, Lane::kServer, TraceKind::kRequestArrived, arrived.intent,
+        arrived.checkout, arrived.tap, arrived.attempt, arrived.network_copy ? 1 : 0);
   ++counters_.requests;
   OnArrival(m);
 }
@@ -104,6 +109,8 @@ void PaymentServer::OnArrival(Slot m) {
     return;
   }
   ++counters_.rejected;
+  Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kRequestShed, pool_[m].intent,
+        pool_[m].checkout, pool_[m].tap, pool_[m].attempt, index);
   Reply(m, false, ResponseStatus::kRejected);
 }
 
@@ -113,6 +120,10 @@ void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
   const AdmissionDecision decision = parts_.strategy.AdmitRequest(view, parts_.store);
   msg.dedup_miss = decision.miss;
+  Trace(sim_, Lane::kServer, Lane::kKeyStore, TraceKind::kAdmission, msg.intent, msg.checkout,
+        msg.tap, msg.attempt,
+        static_cast<std::uint32_t>(decision.action) |
+            (static_cast<std::uint32_t>(decision.miss) << 8));
   switch (decision.action) {
     case Admission::kProcess: {
       msg.in_service_index = static_cast<std::uint32_t>(replica.in_service.size());
@@ -177,10 +188,14 @@ void PaymentServer::Commit(Slot m, bool crashed_before_reply) {
                             .crashed_before_reply = crashed_before_reply,
                             .proxy_try = msg.proxy_try,
                             .dedup_miss = msg.dedup_miss};
+  Trace(sim_, Lane::kServer, Lane::kLedger, TraceKind::kCommitted, msg.intent, msg.checkout,
+        msg.tap, msg.attempt, crashed_before_reply ? 1 : 0);
   if (parts_.ledger_queue.Enabled()) {
     parts_.ledger_queue.Enqueue(msg.intent, origin, msg.amount);  // written (and notified) later
   } else {
-    parts_.ledger.Commit(msg.intent, origin, msg.amount);
+    const std::uint32_t charge = parts_.ledger.Commit(msg.intent, origin, msg.amount);
+    Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kCharged, msg.intent, msg.checkout,
+          msg.tap, msg.attempt, charge);
     parts_.confirmation.Notify(msg.intent);
   }
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
@@ -209,6 +224,8 @@ void PaymentServer::Reply(Slot m, bool replayed, ResponseStatus status) {
   assert(response_link_ != nullptr);
   if (replayed) ++counters_.replayed;
   Message& msg = pool_[m];
+  Trace(sim_, Lane::kServer, Lane::kApp, TraceKind::kReplied, msg.intent, msg.checkout, msg.tap,
+        msg.attempt, static_cast<std::uint32_t>(status) | (replayed ? 256 : 0));
   msg.kind = MessageKind::kChargeResponse;
   msg.replayed = replayed;
   msg.status = status;
@@ -231,6 +248,8 @@ void PaymentServer::Crash(std::uint8_t index) {
   dying.swap(replica.in_service);
   replica.in_service.reserve(dying.capacity());
   for (Slot m : dying) {
+    Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, pool_[m].intent,
+          pool_[m].checkout, pool_[m].tap, pool_[m].attempt, index);
     ++counters_.killed;
     if (options_.crashes.point == CrashPoint::kAfterCommit) {
       Commit(m, true);
@@ -252,6 +271,9 @@ void PaymentServer::Crash(std::uint8_t index) {
   }
   // Queued requests were never admitted: they simply vanish with the process.
   for (; replica.queue_size > 0; --replica.queue_size) {
+    const Message& queued = pool_[replica.queue[replica.queue_head]];
+    Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, queued.intent, queued.checkout,
+          queued.tap, queued.attempt, index);
     ++counters_.killed;
     pool_.Free(replica.queue[replica.queue_head]);
     replica.queue_head = (replica.queue_head + 1) % replica.queue.size();

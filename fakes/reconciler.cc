@@ -1,5 +1,7 @@
 #include "fakes/reconciler.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -48,6 +50,8 @@ void Reconciler::Handle(const Event& event) {
   pending_.Free(slot);
   const Money amount = RefundOf(refund.amount);
   ledger_.Refund(refund.intent, refund.ordinal, amount);
+  Trace(sim_, Lane::kBackOffice, Lane::kLedger, TraceKind::kRefunded, refund.intent, 0, 0, 0,
+        refund.ordinal);
   held_.Release(amount, refund.committed_at, sim_.Now());
   ++refunded_duplicates_;
   times_to_refund_.push_back(sim_.Now() - refund.committed_at);

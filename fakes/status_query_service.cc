@@ -1,5 +1,7 @@
 #include "fakes/status_query_service.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <cassert>
 
 #include "fakes/ledger.h"

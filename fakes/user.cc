@@ -1,5 +1,7 @@
 #include "fakes/user.h"
 
+#include "sim/trace/trace_event.h"
+
 #include <cassert>
 
 #include "fakes/client_app.h"
@@ -54,6 +56,7 @@ void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
   const Time patience = options_.patience->Sample(rng);
   const bool pay_again = rng.Bernoulli(options_.pay_again_probability);
 
+  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kTap, intent, checkout, 0);
   client_.Tap(intent, checkout, 0);
   if (double_tap) sim_.Schedule(gap, self_, kSecondTap, PagePayload(intent, checkout, false));
   sim_.Schedule(patience, self_, kPatienceOver, PagePayload(intent, checkout, pay_again));
@@ -61,6 +64,7 @@ void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
 
 void User::OnPaymentConfirmed(IntentId intent) {
   if (confirmed_[intent]) return;
+  Trace(sim_, Lane::kUser, Lane::kUser, TraceKind::kToldPaid, intent);
   confirmed_[intent] = 1;
   times_to_confirmation_.push_back(sim_.Now() - started_at_[intent]);
   ++counters_.confirmed_intents;
@@ -73,12 +77,14 @@ void User::OnPaymentConfirmed(IntentId intent) {
 }
 
 void User::OnPatienceOver(IntentId intent, std::uint32_t checkout) {
+  Trace(sim_, Lane::kUser, Lane::kUser, TraceKind::kPatienceOver, intent, checkout);
   if (options_.status_query_probability > 0) {
     RandomStream rng =
         streams_.status_query.Derive((static_cast<std::uint64_t>(intent) << 8) | checkout);
     if (rng.Bernoulli(options_.status_query_probability)) {
       assert(status_queries_ != nullptr);
       ++counters_.status_queries;
+      Trace(sim_, Lane::kUser, Lane::kServer, TraceKind::kStatusLookup, intent, checkout);
       status_queries_->Ask(asker_, intent, checkout);
       return;
     }
@@ -88,6 +94,8 @@ void User::OnPatienceOver(IntentId intent, std::uint32_t checkout) {
 
 void User::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) {
   if (confirmed_[intent]) return;  // told while looking: nothing left to decide
+  Trace(sim_, Lane::kServer, Lane::kUser, TraceKind::kStatusAnswer, intent, tag, 0, 0,
+        static_cast<std::uint32_t>(status));
   if (status == PaymentStatus::kCharged) {
     ++counters_.confirmed_by_status_query;
     OnPaymentConfirmed(intent);
@@ -98,6 +106,7 @@ void User::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus sta
 
 void User::PayAgain(IntentId intent, std::uint32_t checkout) {
   ++counters_.pay_agains;
+  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kPayAgain, intent, checkout + 1);
   OpenCheckout(intent, checkout + 1);
 }
 
@@ -106,6 +115,7 @@ void User::Handle(const Event& event) {
   const auto checkout = static_cast<std::uint32_t>((event.payload >> 32) & 0x7fffffff);
   switch (event.kind) {
     case kSecondTap:
+      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kTap, intent, checkout, 1);
       client_.Tap(intent, checkout, 1);
       return;
     case kPatienceOver:
@@ -117,6 +127,8 @@ void User::Handle(const Event& event) {
     case kScammed:
       // A new checkout (new page, new key), one tap: the user means this payment.
       ++counters_.fraud_payments;
+      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kScammed, intent, kFraudCheckout);
+      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kTap, intent, kFraudCheckout, 0);
       client_.Tap(intent, kFraudCheckout, 0);
       return;
   }

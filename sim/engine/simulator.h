@@ -12,6 +12,7 @@
 #include "sim/engine/dary_heap.h"
 #include "sim/engine/event.h"
 #include "sim/engine/event_queue.h"
+#include "sim/engine/trace_sink.h"
 
 namespace dupsim {
 
@@ -35,6 +36,10 @@ class BasicSimulator {
   void ReservePending(std::size_t n) { queue_.Reserve(n); }
 
   Time Now() const { return now_; }
+
+  // Where the parties report their story; nullptr (the default) when nobody listens.
+  void SetTraceSink(TraceSink* sink) { trace_sink_ = sink; }
+  TraceSink* trace_sink() const { return trace_sink_; }
   std::uint64_t EventsProcessed() const { return processed_; }
   std::size_t Pending() const { return queue_.Size(); }
 
@@ -72,6 +77,7 @@ class BasicSimulator {
   Time now_ = 0;
   std::uint64_t next_seq_ = 0;
   std::uint64_t processed_ = 0;
+  TraceSink* trace_sink_ = nullptr;
 };
 
 // The binary heap won the hold-model benchmark here (see dary_heap.h).

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "sim/trace/trace_event.h"
+
 namespace dupsim {
 namespace {
 
@@ -70,7 +72,14 @@ void NetworkLink::Send(Slot slot) {
   const bool duplicated = rng.Bernoulli(options_.duplicate_probability);
   const Time copy_latency = options_.latency->Sample(rng);
 
+  const Message& m = pool_[slot];
+  const std::uint32_t direction = m.kind == MessageKind::kChargeRequest ? 0 : 1;
+  auto trace = [&](TraceKind kind, std::uint32_t detail) {
+    Trace(sim_, Lane::kNetwork, Lane::kNetwork, kind, m.intent, m.checkout, m.tap, m.attempt,
+          detail);
+  };
   if (partitions_.IsDownAt(now)) {
+    trace(TraceKind::kMessageLost, direction + 2);
     ++counters_.lost;
     ++counters_.partitioned;
     pool_.Free(slot);
@@ -82,6 +91,7 @@ void NetworkLink::Send(Slot slot) {
   counters_.sent_in_burst += in_burst;
   const double loss = in_burst ? options_.burst_loss_probability : options_.loss_probability;
   if (loss_draw < loss) {
+    trace(TraceKind::kMessageLost, direction);
     ++counters_.lost;
     counters_.lost_in_burst += in_burst;
     pool_.Free(slot);
@@ -89,6 +99,7 @@ void NetworkLink::Send(Slot slot) {
   }
   sim_.Schedule(DeliveryDelay(latency, hold_rng), destination_, delivery_kind_, slot);
   if (duplicated) {
+    trace(TraceKind::kMessageCopied, direction);
     ++counters_.duplicated;
     Message copy = pool_[slot];
     copy.network_copy = true;
