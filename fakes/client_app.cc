@@ -271,8 +271,8 @@ void ClientApp::OnResponse(Slot m) {
   Submission& sub = submissions_[msg.submission];
   if (sub.generation != msg.submission_generation || !sub.awaiting_response ||
       sub.attempt != msg.attempt) {
-    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kLateResponse, msg.intent, msg.checkout,
-          msg.tap, msg.attempt, static_cast<std::uint32_t>(msg.status));
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kLateResponse, msg.intent, msg.checkout, msg.tap,
+          msg.attempt, static_cast<std::uint32_t>(msg.status));
     ++counters_.late_responses;  // its connection timed out; nobody reads it
     return;
   }
@@ -311,8 +311,8 @@ void ClientApp::ShowSuccess(Slot s) {
   page.showing_success = true;
   const IntentId intent = sub.intent;
   acknowledged_[intent] = 1;
-  Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kShowSuccess, intent, sub.checkout,
-        sub.tap_index, sub.attempt);
+  Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kShowSuccess, intent, sub.checkout, sub.tap_index,
+        sub.attempt);
   Finish(s);
   assert(listener_ != nullptr);
   if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);
@@ -362,8 +362,8 @@ void ClientApp::ScheduleRetry(Slot s) {
   Submission& sub = submissions_[s];
   const std::uint32_t generation = sub.generation;
   if (sub.attempt >= options_.max_attempts) {
-    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kGaveUp, sub.intent, sub.checkout,
-          sub.tap_index, sub.attempt);
+    Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kGaveUp, sub.intent, sub.checkout, sub.tap_index,
+          sub.attempt);
     ++counters_.abandoned_submissions;
     Finish(s);
     return;

@@ -1,11 +1,10 @@
 #include "fakes/confirmation_channel.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <algorithm>
 #include <cassert>
 
 #include "sim/network/message.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 
@@ -66,8 +65,8 @@ void ConfirmationChannel::Handle(const Event& event) {
                (inbox_retention_ == HeldEntries::kForever || sim_.Now() < at + inbox_retention_));
     if (handle) ++duplicates_handled_;
   }
-  Trace(sim_, Lane::kConfirmation, Lane::kUser, TraceKind::kNotificationDelivered, intent, 0, 0,
-        0, delivery | (handle ? 0 : 256));
+  Trace(sim_, Lane::kConfirmation, Lane::kUser, TraceKind::kNotificationDelivered, intent, 0, 0, 0,
+        delivery | (handle ? 0 : 256));
   if (handle) {
     if (inbox_) inbox_->Add(sim_.Now());
     if (tracked) handled_at_[record] = sim_.Now();

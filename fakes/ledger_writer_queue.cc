@@ -1,11 +1,10 @@
 #include "fakes/ledger_writer_queue.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <cassert>
 
 #include "fakes/confirmation_channel.h"
 #include "fakes/ledger.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 

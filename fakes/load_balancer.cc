@@ -1,11 +1,10 @@
 #include "fakes/load_balancer.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <cassert>
 
 #include "fakes/payment_server.h"
 #include "sim/network/network_link.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 
@@ -90,8 +89,8 @@ void LoadBalancer::OnTryTimedOut(Slot r, std::uint32_t generation, std::uint32_t
   const Slot m = pool_.Alloc();
   Message& msg = pool_[m];
   msg = record.original;
-  Trace(sim_, Lane::kLoadBalancer, Lane::kApp, TraceKind::kGatewayTimeout, msg.intent,
-        msg.checkout, msg.tap, msg.attempt);
+  Trace(sim_, Lane::kLoadBalancer, Lane::kApp, TraceKind::kGatewayTimeout, msg.intent, msg.checkout,
+        msg.tap, msg.attempt);
   msg.kind = MessageKind::kChargeResponse;
   msg.status = ResponseStatus::kGatewayTimeout;
   Release(r);

@@ -1,7 +1,5 @@
 #include "fakes/payment_server.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <cassert>
 #include <cmath>
 #include <utility>
@@ -11,6 +9,7 @@
 #include "fakes/ledger.h"
 #include "fakes/load_balancer.h"
 #include "sim/network/network_link.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {

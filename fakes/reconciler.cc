@@ -1,12 +1,11 @@
 #include "fakes/reconciler.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 
 #include "fakes/ledger.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {

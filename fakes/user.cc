@@ -1,11 +1,10 @@
 #include "fakes/user.h"
 
-#include "sim/trace/trace_event.h"
-
 #include <cassert>
 
 #include "fakes/client_app.h"
 #include "metrics/root_cause.h"
+#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {

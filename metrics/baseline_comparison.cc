@@ -7,7 +7,9 @@ namespace dupsim {
 namespace {
 
 // Upper-tail probability of the standard normal.
-double UpperTail(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
+double UpperTail(double z) {
+  return 0.5 * std::erfc(z / std::sqrt(2.0));
+}
 
 BaselineComparison Compare(ExpectedMetric metric, const RateEstimate& before,
                            const RateEstimate& after, double confidence) {

@@ -28,10 +28,14 @@ enum class ExpectedMetric {
 };
 
 inline constexpr ExpectedMetric kAllExpectedMetrics[] = {
-    ExpectedMetric::kDuplicateRate,          ExpectedMetric::kFalseBlockRate,
-    ExpectedMetric::kLostPaymentRate,        ExpectedMetric::kTimeToConfirmationP50,
-    ExpectedMetric::kTimeToConfirmationP99,  ExpectedMetric::kExtraTimeToConfirmationP50,
-    ExpectedMetric::kExtraTimeToConfirmationP99, ExpectedMetric::kPeakKeysHeld,
+    ExpectedMetric::kDuplicateRate,
+    ExpectedMetric::kFalseBlockRate,
+    ExpectedMetric::kLostPaymentRate,
+    ExpectedMetric::kTimeToConfirmationP50,
+    ExpectedMetric::kTimeToConfirmationP99,
+    ExpectedMetric::kExtraTimeToConfirmationP50,
+    ExpectedMetric::kExtraTimeToConfirmationP99,
+    ExpectedMetric::kPeakKeysHeld,
 };
 
 enum class MetricKind { kRate, kDuration, kCount };

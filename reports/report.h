@@ -28,10 +28,10 @@ struct ScenarioSummary {
 
 // What `dupsim check` adds: verdicts and, with --baseline, comparisons.
 struct CheckOutcome {
-  bool checked = false;     // false for `dupsim run`: no verdicts to show
-  double confidence = 0.99;  // of the baseline comparisons
-  std::string baseline;      // the baseline file as given, "" without one
-  bool inconclusive_allowed = false;  // --allow-inconclusive: such verdicts do not fail
+  bool checked = false;                         // false for `dupsim run`: no verdicts to show
+  double confidence = 0.99;                     // of the baseline comparisons
+  std::string baseline;                         // the baseline file as given, "" without one
+  bool inconclusive_allowed = false;            // --allow-inconclusive: such verdicts do not fail
   std::vector<ExpectationResult> expectations;  // in (scenario, strategy, expectation) order
   std::vector<BaselineComparison> comparisons;  // in (scenario, strategy, metric) order
   // Runs of this report the baseline had no run for: (scenario, strategy_config) pairs.

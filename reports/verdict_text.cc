@@ -49,8 +49,8 @@ std::string MeasuredText(const ExpectationResult& r) {
 
 std::string ExpectationText(const ExpectationResult& r) {
   std::string text = RunName(r.scenario, r.strategy_config) + ": " +
-                     std::string(MetricName(r.expectation.metric)) + " " + MeasuredText(r) +
-                     ", " + r.expectation.text;
+                     std::string(MetricName(r.expectation.metric)) + " " + MeasuredText(r) + ", " +
+                     r.expectation.text;
   switch (r.verdict) {
     case Verdict::kPass:
       break;
@@ -75,10 +75,10 @@ std::string ComparisonText(const BaselineComparison& c) {
   char p[32];
   std::snprintf(p, sizeof p, "%.2g", c.p_value);
   std::string text = c.change == Change::kNoChange ? "" : std::string(ChangeName(c.change)) + " ";
-  const std::string was = c.baseline_strategy_config.empty() ||
-                                 c.baseline_strategy_config == c.strategy_config
-                             ? ""
-                             : " (" + c.baseline_strategy_config + ")";
+  const std::string was =
+      c.baseline_strategy_config.empty() || c.baseline_strategy_config == c.strategy_config
+          ? ""
+          : " (" + c.baseline_strategy_config + ")";
   return text + RunName(c.scenario, c.strategy_config) + ": " + std::string(MetricName(c.metric)) +
          " " + FormatRateWithInterval(c.current) + ", baseline" + was + " " +
          FormatRateWithInterval(c.baseline) + ", p = " + p;
@@ -91,8 +91,9 @@ std::string CheckSummaryText(const CheckOutcome& check) {
   if (!check.baseline.empty()) {
     const std::size_t regressions = check.Count(Change::kRegression);
     const std::size_t improvements = check.Count(Change::kImprovement);
-    text += "; " + std::to_string(regressions) + (regressions == 1 ? " regression, " : " regressions, ") +
-            std::to_string(improvements) + (improvements == 1 ? " improvement" : " improvements");
+    text += "; " + std::to_string(regressions) +
+            (regressions == 1 ? " regression, " : " regressions, ") + std::to_string(improvements) +
+            (improvements == 1 ? " improvement" : " improvements");
   }
   return text;
 }

@@ -42,8 +42,7 @@ void AttachConfirmationBaseline(std::span<RunResult> runs) {
 }  // namespace
 
 std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
-                              const RunDone& on_done,
-                              std::atomic<std::uint64_t>* intents_started) {
+                              const RunDone& on_done, std::atomic<std::uint64_t>* intents_started) {
   struct Job {
     const Scenario* scenario;
     const ConfiguredStrategy* strategy;

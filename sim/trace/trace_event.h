@@ -27,47 +27,47 @@ inline constexpr int kLaneCount = 9;
 
 enum class TraceKind : std::uint16_t {
   // User
-  kTap,            // taps Pay on a checkout page (User -> App)
-  kPatienceOver,   // no sign of payment within their patience
-  kPayAgain,       // opens a new checkout page to pay again (checkout = the new page)
-  kStatusLookup,   // looks the payment up (User -> Server)
-  kStatusAnswer,   // the look-up's answer (detail: PaymentStatus)
-  kScammed,        // talked into paying again by a scammer
-  kToldPaid,       // learns the payment went through (first time only)
+  kTap,           // taps Pay on a checkout page (User -> App)
+  kPatienceOver,  // no sign of payment within their patience
+  kPayAgain,      // opens a new checkout page to pay again (checkout = the new page)
+  kStatusLookup,  // looks the payment up (User -> Server)
+  kStatusAnswer,  // the look-up's answer (detail: PaymentStatus)
+  kScammed,       // talked into paying again by a scammer
+  kToldPaid,      // learns the payment went through (first time only)
   // App
-  kTapSwallowed,   // a tap the page or a defence ignored
-  kTapBlocked,     // refused as a likely repeat
-  kPromptShown,    // "Pay again?"
-  kPromptAnswer,   // detail: 1 yes, 0 no
-  kReviewShown,    // a review screen before the charge
-  kReviewLeft,     // the user left the review screen
-  kAttemptSent,    // an HTTP attempt (App -> Server; attempt)
+  kTapSwallowed,  // a tap the page or a defence ignored
+  kTapBlocked,    // refused as a likely repeat
+  kPromptShown,   // "Pay again?"
+  kPromptAnswer,  // detail: 1 yes, 0 no
+  kReviewShown,   // a review screen before the charge
+  kReviewLeft,    // the user left the review screen
+  kAttemptSent,   // an HTTP attempt (App -> Server; attempt)
   kAttemptTimedOut,
-  kResponse,       // a response read in time (Server -> App; detail: ResponseStatus)
-  kLateResponse,   // a response that came after its attempt timed out: discarded
-  kRetryWait,      // backs off before the next attempt (detail: ms)
-  kGaveUp,         // attempts ran out with no answer
-  kShowSuccess,    // the app shows "paid" (App -> User)
-  kAppStatusQuery, // asks the payment's status before retrying (App -> Server)
+  kResponse,         // a response read in time (Server -> App; detail: ResponseStatus)
+  kLateResponse,     // a response that came after its attempt timed out: discarded
+  kRetryWait,        // backs off before the next attempt (detail: ms)
+  kGaveUp,           // attempts ran out with no answer
+  kShowSuccess,      // the app shows "paid" (App -> User)
+  kAppStatusQuery,   // asks the payment's status before retrying (App -> Server)
   kAppStatusAnswer,  // detail: PaymentStatus
   // Network
   kMessageLost,    // detail: 0 request, 1 response; +2 when a partition cut it
   kMessageCopied,  // the network delivers this message twice (detail: 0 request, 1 response)
   // Load balancer
-  kProxyTry,       // forwards the request (detail: replica)
-  kProxyRetry,     // gave up on a replica and retries the POST on another (detail: replica)
-  kGatewayTimeout, // gave up on every try: answers 504
+  kProxyTry,        // forwards the request (detail: replica)
+  kProxyRetry,      // gave up on a replica and retries the POST on another (detail: replica)
+  kGatewayTimeout,  // gave up on every try: answers 504
   // Server
-  kRequestArrived, // (Network -> Server; detail: replica)
-  kRequestShed,    // queue full: rejected unprocessed
-  kAdmission,      // the strategy's decision (Server -> KeyStore; detail: Admission | miss << 8)
-  kCommitted,      // the charge is committed (Server -> Ledger)
-  kReplied,        // (Server -> App; detail: ResponseStatus, +256 when replayed from the store)
-  kKilled,         // in service or queued when its replica crashed
+  kRequestArrived,  // (Network -> Server; detail: replica)
+  kRequestShed,     // queue full: rejected unprocessed
+  kAdmission,       // the strategy's decision (Server -> KeyStore; detail: Admission | miss << 8)
+  kCommitted,       // the charge is committed (Server -> Ledger)
+  kReplied,         // (Server -> App; detail: ResponseStatus, +256 when replayed from the store)
+  kKilled,          // in service or queued when its replica crashed
   // Ledger and behind it
-  kCharged,        // a charge in the books (detail: ordinal | (RootCause + 1) << 8 for a duplicate)
-  kQueueWrite,     // the ledger writer wrote a queued command (detail: delivery number)
-  kRefunded,       // a duplicate refunded (detail: ordinal)
+  kCharged,     // a charge in the books (detail: ordinal | (RootCause + 1) << 8 for a duplicate)
+  kQueueWrite,  // the ledger writer wrote a queued command (detail: delivery number)
+  kRefunded,    // a duplicate refunded (detail: ordinal)
   // Confirmation
   kNotificationSent,
   kNotificationLost,

@@ -58,7 +58,8 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.peak_keys_held = intents;
   // A skewed distribution from 40 ms to about 2.35 s, in whole milliseconds.
   for (int k = 0; k <= 100; ++k) {
-    r.time_to_confirmation_percentiles.push_back(40'000 + static_cast<Time>(k * k) * 231'000 / 1000);
+    r.time_to_confirmation_percentiles.push_back(40'000 +
+                                                 static_cast<Time>(k * k) * 231'000 / 1000);
   }
   r.events = 123456;
   r.virtual_end = 1234567890;
@@ -103,11 +104,11 @@ Report SampleCheckedReport() {
     check.expectations.push_back(
         Evaluate(Expectation{metric, is_max, bound, std::move(text)}, report.results[result]));
   };
-  expect(0, ExpectedMetric::kDuplicateRate, false, 0.05, "min: 5%");           // 9.98%: pass
-  expect(1, ExpectedMetric::kDuplicateRate, true, 0, "max: 0");                 // 0: pass
-  expect(1, ExpectedMetric::kLostPaymentRate, true, 0.0001, "max: 0.01%");      // 3 in 10000: fail
-  expect(2, ExpectedMetric::kDuplicateRate, true, 0.0004, "max: 0.04%");        // 31 in 1e5: ?
-  expect(2, ExpectedMetric::kTimeToConfirmationP99, true, 2e6, "max: 2s");      // 2.35 s: fail
+  expect(0, ExpectedMetric::kDuplicateRate, false, 0.05, "min: 5%");        // 9.98%: pass
+  expect(1, ExpectedMetric::kDuplicateRate, true, 0, "max: 0");             // 0: pass
+  expect(1, ExpectedMetric::kLostPaymentRate, true, 0.0001, "max: 0.01%");  // 3 in 10000: fail
+  expect(2, ExpectedMetric::kDuplicateRate, true, 0.0004, "max: 0.04%");    // 31 in 1e5: ?
+  expect(2, ExpectedMetric::kTimeToConfirmationP99, true, 2e6, "max: 2s");  // 2.35 s: fail
   RunResult before = report.results[0];
   before.duplicate_rate = RateEstimate::Of(700, 10000);  // was 7%: now worse
   for (BaselineComparison& c : CompareWithBaseline(before, report.results[0], 0.99)) {
