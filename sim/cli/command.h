@@ -24,6 +24,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out);
 int ReportCommand(const std::vector<std::string>& args, std::ostream& out);
 int ListCommand(const std::vector<std::string>& args, std::ostream& out);
 int ValidateCommand(const std::vector<std::string>& args, std::ostream& out);
+int TraceCommand(const std::vector<std::string>& args, std::ostream& out);
+int ExplainCommand(const std::vector<std::string>& args, std::ostream& out);
 
 // Every command, in the order `dupsim --help` lists them.
 std::span<const Command> Commands();

@@ -24,6 +24,10 @@ constexpr std::array kCommands = {
     Command{"list", "list the bundled scenarios, the strategies and the report formats",
             &ListCommand},
     Command{"validate", "check scenario files without running them", &ValidateCommand},
+    Command{"trace", "write every step of one run as a trace for Perfetto, or as JSON lines",
+            &TraceCommand},
+    Command{"explain", "tell the story of one duplicate charge and what would have prevented it",
+            &ExplainCommand},
 };
 
 std::string CommandNames() {

@@ -54,14 +54,15 @@ enum class TraceKind : std::uint16_t {
   kMessageLost,    // detail: 0 request, 1 response; +2 when a partition cut it
   kMessageCopied,  // the network delivers this message twice (detail: 0 request, 1 response)
   // Load balancer
-  kProxyTry,        // forwards the request (detail: replica)
-  kProxyRetry,      // gave up on a replica and retries the POST on another (detail: replica)
+  kProxyTry,        // forwards the request (detail: the try's number, 1)
+  kProxyRetry,      // gave up on a try and retries the POST on the next replica (detail: try)
   kGatewayTimeout,  // gave up on every try: answers 504
   // Server
-  kRequestArrived,  // (Network -> Server; detail: replica)
+  kRequestArrived,  // (Network -> Server; detail: 1 for a copy the network made, else 0)
   kRequestShed,     // queue full: rejected unprocessed
   kAdmission,       // the strategy's decision (Server -> KeyStore; detail: Admission | miss << 8)
-  kCommitted,       // the charge is committed (Server -> Ledger)
+  kCommitted,       // the charge is committed (Server -> Ledger; detail: 1 if the replica
+                    // crashed before it could reply)
   kReplied,         // (Server -> App; detail: ResponseStatus, +256 when replayed from the store)
   kKilled,          // in service or queued when its replica crashed
   // Ledger and behind it
@@ -71,7 +72,8 @@ enum class TraceKind : std::uint16_t {
   // Confirmation
   kNotificationSent,
   kNotificationLost,
-  kNotificationDelivered,  // (Confirmation -> User; detail: delivery number)
+  kNotificationDelivered,  // (Confirmation -> User; detail: delivery number, +256 when the
+                           // handler's inbox dropped it as already handled)
 };
 
 // Reports one step of `intent`'s story to the simulator's sink, if anyone listens.

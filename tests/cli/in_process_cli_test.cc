@@ -37,7 +37,7 @@ TEST(InProcessCli, BadInputIsOneLineAndStatusTwo) {
 }
 
 TEST(InProcessCli, EveryCommandIsFoundByName) {
-  ASSERT_EQ(Commands().size(), 5u);
+  ASSERT_EQ(Commands().size(), 7u);
   for (const Command& c : Commands()) {
     EXPECT_EQ(FindCommand(c.name), &c);
     EXPECT_EQ(Call({std::string(c.name), "--help"}).status, 0) << c.name;

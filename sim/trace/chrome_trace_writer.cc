@@ -1,0 +1,256 @@
+#include "sim/trace/chrome_trace_writer.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <vector>
+
+#include "metrics/root_cause.h"
+#include "sim/trace/trace_names.h"
+
+namespace dupsim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kPid = 1;
+constexpr std::size_t kNoPair = static_cast<std::size_t>(-1);
+
+int TidOf(std::uint8_t lane) {
+  return static_cast<int>(lane) + 1;
+}
+
+std::string_view MessageName(std::uint32_t detail) {
+  return (detail & 1) != 0 ? "response" : "request";
+}
+
+std::string_view RootCauseOf(std::uint32_t charged_detail) {
+  const std::uint32_t cause = (charged_detail >> 8) - 1;
+  return cause < kRootCauseCount ? RootCauseName(static_cast<RootCause>(cause)) : "unknown";
+}
+
+// The record's detail as named args, where it means something; the raw number otherwise.
+void AddDetail(const TraceRecord& r, Json& args) {
+  const std::uint32_t d = r.detail;
+  switch (KindOf(r.kind)) {
+    case TraceKind::kStatusAnswer:
+    case TraceKind::kAppStatusAnswer:
+      args["status"] = PaymentStatusName(d);
+      return;
+    case TraceKind::kPromptAnswer:
+      args["answer"] = d != 0 ? "yes" : "no";
+      return;
+    case TraceKind::kResponse:
+    case TraceKind::kLateResponse:
+      args["status"] = ResponseStatusName(d);
+      return;
+    case TraceKind::kRetryWait:
+      args["wait_ms"] = d;
+      return;
+    case TraceKind::kMessageLost:
+      args["message"] = MessageName(d);
+      args["partition"] = d >= 2;
+      return;
+    case TraceKind::kMessageCopied:
+      args["message"] = MessageName(d);
+      return;
+    case TraceKind::kProxyTry:
+    case TraceKind::kProxyRetry:
+      args["try"] = d;
+      return;
+    case TraceKind::kRequestArrived:
+      args["network_copy"] = d != 0;
+      return;
+    case TraceKind::kRequestShed:
+    case TraceKind::kKilled:
+      args["replica"] = d;
+      return;
+    case TraceKind::kAdmission:
+      args["admission"] = AdmissionName(d & 0xff);
+      if ((d >> 8) != 0) args["miss"] = DedupMissName(d >> 8);
+      return;
+    case TraceKind::kCommitted:
+      args["crashed_before_reply"] = d != 0;
+      return;
+    case TraceKind::kReplied:
+      args["status"] = ResponseStatusName(d & 0xff);
+      args["replayed"] = (d & 0x100) != 0;
+      return;
+    case TraceKind::kCharged:
+      args["ordinal"] = d & 0xff;
+      if ((d >> 8) != 0) args["duplicate"] = RootCauseOf(d);
+      return;
+    case TraceKind::kQueueWrite:
+      args["delivery"] = d;
+      return;
+    case TraceKind::kRefunded:
+      args["ordinal"] = d;
+      return;
+    case TraceKind::kNotificationDelivered:
+      args["delivery"] = d & 0xff;
+      args["deduplicated"] = (d & 0x100) != 0;
+      return;
+    default:
+      if (d != 0) args["detail"] = d;
+      return;
+  }
+}
+
+Json ArgsOf(const TraceRecord& r) {
+  Json args = Json::object();
+  args["intent"] = r.intent;
+  args["checkout"] = r.checkout;
+  args["tap"] = r.tap;
+  args["attempt"] = r.attempt;
+  if (r.peer != r.lane) args["peer"] = LaneLabel(LaneOf(r.peer));
+  AddDetail(r, args);
+  return args;
+}
+
+void WriteEvent(const Json& event, bool& first, std::ostream& out) {
+  out << (first ? "\n" : ",\n")
+      << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  first = false;
+}
+
+Json Metadata(std::string_view name, int tid, const char* key, Json value) {
+  Json event = Json::object();
+  event["name"] = name;
+  event["ph"] = "M";
+  event["pid"] = kPid;
+  if (tid >= 0) event["tid"] = tid;
+  event["args"] = Json::object({{key, std::move(value)}});
+  return event;
+}
+
+std::uint64_t AttemptKey(const TraceRecord& r) {
+  return (static_cast<std::uint64_t>(r.intent) << 24) |
+         (static_cast<std::uint64_t>(r.checkout) << 16) | (static_cast<std::uint64_t>(r.tap) << 8) |
+         r.attempt;
+}
+
+// For each attempt_sent, the index of the record that ended it (its response or its
+// timeout), or kNoPair; for each of those ends, the index of its attempt_sent.
+std::vector<std::size_t> PairAttempts(std::span<const TraceRecord> records) {
+  std::vector<std::size_t> pair(records.size(), kNoPair);
+  std::unordered_map<std::uint64_t, std::size_t> open;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const TraceKind kind = KindOf(records[i].kind);
+    if (kind == TraceKind::kAttemptSent) {
+      open[AttemptKey(records[i])] = i;
+    } else if (kind == TraceKind::kResponse || kind == TraceKind::kAttemptTimedOut) {
+      const auto it = open.find(AttemptKey(records[i]));
+      if (it == open.end()) continue;
+      pair[it->second] = i;
+      pair[i] = it->second;
+      open.erase(it);
+    }
+  }
+  return pair;
+}
+
+Json AttemptSpan(const TraceRecord& at, const char* phase, std::size_t id) {
+  Json event = Json::object();
+  event["name"] = "HTTP attempt";
+  event["cat"] = "http";
+  event["ph"] = phase;
+  event["id"] = id;
+  event["ts"] = at.at;
+  event["pid"] = kPid;
+  event["tid"] = TidOf(static_cast<std::uint8_t>(Lane::kApp));
+  return event;
+}
+
+}  // namespace
+
+std::string TraceEventName(const TraceRecord& r) {
+  const TraceKind kind = KindOf(r.kind);
+  const std::uint32_t d = r.detail;
+  const std::string label(KindLabel(kind));
+  auto with = [&](std::string_view what) { return label + " (" + std::string(what) + ")"; };
+  switch (kind) {
+    case TraceKind::kMessageLost:
+      return std::string(MessageName(d)) + " lost" + (d >= 2 ? " (partition)" : "");
+    case TraceKind::kMessageCopied:
+      return std::string(MessageName(d)) + " copied";
+    case TraceKind::kCharged:
+      return (d >> 8) != 0 ? with("duplicate: " + std::string(RootCauseOf(d))) : label;
+    case TraceKind::kResponse:
+    case TraceKind::kLateResponse:
+      return d != 0 ? with(ResponseStatusName(d)) : label;
+    case TraceKind::kReplied: {
+      std::string what((d & 0xff) != 0 ? ResponseStatusName(d & 0xff) : "");
+      if ((d & 0x100) != 0) what += what.empty() ? "replayed" : ", replayed";
+      return what.empty() ? label : with(what);
+    }
+    case TraceKind::kAdmission:
+      return with(AdmissionName(d & 0xff));
+    case TraceKind::kStatusAnswer:
+    case TraceKind::kAppStatusAnswer:
+      return with(PaymentStatusName(d));
+    case TraceKind::kPromptAnswer:
+      return with(d != 0 ? "yes" : "no");
+    default:
+      if (label == "unknown") return "unknown (kind " + std::to_string(r.kind) + ")";
+      return label;
+  }
+}
+
+void WriteChromeTrace(std::span<const TraceRecord> records, const TraceMetadata& metadata,
+                      std::ostream& out) {
+  out << "{\"traceEvents\":[";
+  bool first = true;
+  WriteEvent(Metadata("process_name", -1, "name",
+                      "dupsim: " + metadata.scenario + " under " + metadata.strategy),
+             first, out);
+  std::array<bool, 256> used{};
+  for (const TraceRecord& r : records) used[r.lane] = true;
+  for (std::size_t lane = 0; lane < used.size(); ++lane) {
+    if (!used[lane]) continue;
+    const auto l = static_cast<std::uint8_t>(lane);
+    WriteEvent(Metadata("thread_name", TidOf(l), "name", LaneLabel(LaneOf(l))), first, out);
+    WriteEvent(Metadata("thread_sort_index", TidOf(l), "sort_index", static_cast<int>(lane)), first,
+               out);
+  }
+
+  const std::vector<std::size_t> pair = PairAttempts(records);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const TraceRecord& r = records[i];
+    Json event = Json::object();
+    event["name"] = TraceEventName(r);
+    event["cat"] = KindName(KindOf(r.kind));
+    event["ph"] = "i";
+    event["s"] = "t";
+    event["ts"] = r.at;
+    event["pid"] = kPid;
+    event["tid"] = TidOf(r.lane);
+    event["args"] = ArgsOf(r);
+    WriteEvent(event, first, out);
+    if (pair[i] == kNoPair) continue;
+    if (KindOf(r.kind) == TraceKind::kAttemptSent) {
+      Json begin = AttemptSpan(r, "b", i);
+      begin["args"] = Json::object(
+          {{"intent", r.intent}, {"checkout", r.checkout}, {"tap", r.tap}, {"attempt", r.attempt}});
+      WriteEvent(begin, first, out);
+    } else {
+      Json end = AttemptSpan(r, "e", pair[i]);
+      end["args"] = Json::object({{"outcome", TraceEventName(r)}});
+      WriteEvent(end, first, out);
+    }
+  }
+
+  Json other = Json::object();
+  other["tool"] = "dupsim";
+  other["version"] = metadata.tool_version;
+  other["scenario"] = metadata.scenario;
+  other["source"] = metadata.source;
+  other["strategy"] = metadata.strategy;
+  other["seed"] = metadata.seed;
+  other["intents"] = metadata.intents;
+  other["virtual_end_us"] = metadata.virtual_end;
+  other["time"] = "virtual: ts is microseconds since the run began";
+  out << "\n],\n\"displayTimeUnit\":\"ms\",\n\"otherData\":"
+      << other.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "}\n";
+}
+
+}  // namespace dupsim

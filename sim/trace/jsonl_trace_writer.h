@@ -1,0 +1,31 @@
+// `dupsim trace --format jsonl`: one JSON object per line per trace record,
+// in the order recorded (virtual-time order), with the keys always in this
+// order:
+//
+//   t_us      virtual time of the step, microseconds since the run began
+//   intent    the payment intent whose story it belongs to (0-based)
+//   lane      the party that acted: user, app, network, load_balancer, server,
+//             key_store, ledger, confirmation, back_office
+//   peer      the party it acted towards (the lane itself when none)
+//   kind      what happened, snake_case (tap, attempt_sent, charged, ...;
+//             sim/trace/trace_names.cc)
+//   checkout  the checkout page (0: the first; 128 and up: opened for a scammer)
+//   tap       the tap on that page (0: the first)
+//   attempt   the app's HTTP attempt (1-based; 0 where none applies)
+//   detail    the kind's raw number, as sim/trace/trace_event.h says per kind
+//
+// e.g. {"t_us":20512,"intent":0,"lane":"app","peer":"server","kind":"attempt_sent",
+//       "checkout":0,"tap":0,"attempt":1,"detail":0}
+// Bytes depend only on the records: a fixed scenario, strategy and seed give the same file.
+#pragma once
+
+#include <ostream>
+#include <span>
+
+#include "sim/engine/trace_sink.h"
+
+namespace dupsim {
+
+void WriteJsonlTrace(std::span<const TraceRecord> records, std::ostream& out);
+
+}  // namespace dupsim
