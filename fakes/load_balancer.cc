@@ -68,6 +68,8 @@ void LoadBalancer::OnReply(Slot m) {
   assert(msg.lb_record != kNoSlot);
   const Record& record = records_[msg.lb_record];
   if (record.generation != msg.lb_generation || !record.waiting || record.tries != msg.proxy_try) {
+    Trace(sim_, Lane::kLoadBalancer, Lane::kLoadBalancer, TraceKind::kLateResponse, msg.intent,
+          msg.checkout, msg.tap, msg.attempt, static_cast<std::uint32_t>(msg.status));
     ++counters_.stale_replies;  // the balancer gave up on this try: nobody is listening
     pool_.Free(m);
     return;

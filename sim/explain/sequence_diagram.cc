@@ -1,0 +1,321 @@
+#include "sim/explain/sequence_diagram.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <map>
+
+#include "metrics/root_cause.h"
+#include "sim/dedup/strategy.h"
+#include "sim/explain/time_text.h"
+#include "sim/explain/trace_collectors.h"
+
+namespace dupsim {
+namespace {
+
+// Turns records into steps, remembering what later records are measured against.
+class DiagramBuilder {
+ public:
+  DiagramBuilder(const DiagramOptions& options, const ExplainText& text, Time origin)
+      : options_(options), text_(text), origin_(origin) {
+    first_tap_.fill(-1);
+  }
+
+  void Add(const TraceRecord& r);
+  SequenceDiagram Finish();
+
+ private:
+  void Arrow(const TraceRecord& r, Lane from, Lane to, std::string label,
+             StepStyle style = StepStyle::kMessage) {
+    steps_.push_back({r.at - origin_, from, to, std::move(label), style});
+  }
+  void Note(const TraceRecord& r, Lane lane, std::string label,
+            StepStyle style = StepStyle::kNote) {
+    Arrow(r, lane, lane, std::move(label), style);
+  }
+
+  // " (page 2)", " (tap 2)": where a request came from, unless it is the first page's first tap.
+  std::string Where(const TraceRecord& r) const {
+    std::string where;
+    if (r.checkout >= kFraudCheckout) {
+      where = text_.from_scam_page;
+    } else if (r.checkout > 0) {
+      where = Fill(text_.from_page, {{"page", std::to_string(r.checkout + 1)}});
+    }
+    if (r.tap > 0) where += text_.from_second_tap;
+    return where;
+  }
+  std::string AttemptFigure(const TraceRecord& r) const { return std::to_string(r.attempt); }
+  std::string Wait(Time t) const { return FormatDuration(t, text_); }
+  std::string_view Status(std::uint32_t status) const {
+    return status < text_.response_status.size() ? text_.response_status[status] : "?";
+  }
+  std::string_view PaymentStatusText(std::uint32_t status) const {
+    return status < text_.payment_status.size() ? text_.payment_status[status] : "?";
+  }
+  static std::uint32_t AttemptKey(const TraceRecord& r) {
+    return (std::uint32_t{r.checkout} << 16) | (std::uint32_t{r.tap} << 8) | r.attempt;
+  }
+  // Where requests go after the network, and replies before it: the balancer when the scenario
+  // has one.
+  Lane RequestTarget() const {
+    return options_.has_load_balancer ? Lane::kLoadBalancer : Lane::kServer;
+  }
+  Lane ReplyTarget() const {
+    return options_.has_load_balancer ? Lane::kLoadBalancer : Lane::kNetwork;
+  }
+
+  const DiagramOptions& options_;
+  const ExplainText& text_;
+  Time origin_;
+  std::array<Time, 256> first_tap_;     // by checkout page, -1 before its first tap
+  std::map<std::uint32_t, Time> sent_;  // attempts by AttemptKey, when sent
+  // The balancer hands a request to the server in the same instant it forwards it; the
+  // server's own "arrived" record then repeats the forward and is left out.
+  Time forwarded_at_ = -1;
+  std::uint32_t forwarded_key_ = 0;
+  std::vector<DiagramStep> steps_;
+};
+
+void DiagramBuilder::Add(const TraceRecord& r) {
+  const std::string attempt = AttemptFigure(r);
+  switch (static_cast<TraceKind>(r.kind)) {
+    case TraceKind::kTap:
+      if (r.tap == 0 && first_tap_[r.checkout] < 0) first_tap_[r.checkout] = r.at;
+      Arrow(r, Lane::kUser, Lane::kApp,
+            std::string(r.tap == 0 ? text_.tap : text_.tap_again) +
+                (r.checkout > 0 ? Where(TraceRecord{.checkout = r.checkout}) : ""));
+      return;
+    case TraceKind::kPatienceOver: {
+      const Time since = first_tap_[r.checkout] >= 0 ? first_tap_[r.checkout] : origin_;
+      Note(r, Lane::kUser, Fill(text_.patience_over, {{"wait", Wait(r.at - since)}}),
+           StepStyle::kTrouble);
+      return;
+    }
+    case TraceKind::kPayAgain:
+      Arrow(r, Lane::kUser, Lane::kApp,
+            Fill(text_.pay_again, {{"page", std::to_string(r.checkout + 1)}}));
+      return;
+    case TraceKind::kStatusLookup:
+      Arrow(r, Lane::kUser, Lane::kServer, std::string(text_.status_lookup));
+      return;
+    case TraceKind::kStatusAnswer:
+      Arrow(r, Lane::kServer, Lane::kUser,
+            Fill(text_.status_answer, {{"status", std::string(PaymentStatusText(r.detail))}}));
+      return;
+    case TraceKind::kScammed:
+      Note(r, Lane::kUser, std::string(text_.scammed), StepStyle::kTrouble);
+      return;
+    case TraceKind::kToldPaid:
+      Note(r, Lane::kUser, std::string(text_.told_paid));
+      return;
+    case TraceKind::kTapSwallowed:
+      Note(r, Lane::kApp, std::string(text_.tap_swallowed));
+      return;
+    case TraceKind::kTapBlocked:
+      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.tap_blocked));
+      return;
+    case TraceKind::kPromptShown:
+      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.prompt_shown));
+      return;
+    case TraceKind::kPromptAnswer:
+      Arrow(r, Lane::kUser, Lane::kApp, std::string(r.detail ? text_.prompt_yes : text_.prompt_no));
+      return;
+    case TraceKind::kReviewShown:
+      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.review_shown));
+      return;
+    case TraceKind::kReviewLeft:
+      Arrow(r, Lane::kUser, Lane::kApp, std::string(text_.review_left));
+      return;
+    case TraceKind::kAttemptSent:
+      sent_[AttemptKey(r)] = r.at;
+      Arrow(r, Lane::kApp, Lane::kNetwork,
+            Fill(text_.attempt_sent, {{"attempt", attempt}, {"from", Where(r)}}));
+      return;
+    case TraceKind::kAttemptTimedOut: {
+      const auto sent = sent_.find(AttemptKey(r));
+      const Time waited = sent == sent_.end() ? 0 : r.at - sent->second;
+      Note(r, Lane::kApp,
+           Fill(text_.attempt_timed_out, {{"attempt", attempt}, {"wait", Wait(waited)}}),
+           StepStyle::kTrouble);
+      return;
+    }
+    case TraceKind::kLateResponse:
+      if (static_cast<Lane>(r.lane) == Lane::kLoadBalancer) {
+        Note(r, Lane::kLoadBalancer,
+             Fill(text_.balancer_drops, {{"status", std::string(Status(r.detail))}}),
+             StepStyle::kLate);
+        return;
+      }
+      [[fallthrough]];
+    case TraceKind::kResponse: {
+      const bool late = static_cast<TraceKind>(r.kind) == TraceKind::kLateResponse;
+      Arrow(r, Lane::kNetwork, Lane::kApp,
+            Fill(late ? text_.late_response : text_.response,
+                 {{"status", std::string(Status(r.detail))},
+                  {"attempt", attempt},
+                  {"from", Where(r)}}),
+            late ? StepStyle::kLate : StepStyle::kMessage);
+      return;
+    }
+    case TraceKind::kRetryWait:
+      Note(r, Lane::kApp, Fill(text_.retry_wait, {{"wait", Wait(Time{r.detail} * kMillisecond)}}));
+      return;
+    case TraceKind::kGaveUp:
+      Note(r, Lane::kApp, Fill(text_.gave_up, {{"attempt", attempt}}), StepStyle::kTrouble);
+      return;
+    case TraceKind::kShowSuccess:
+      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.show_success));
+      return;
+    case TraceKind::kAppStatusQuery:
+      Arrow(r, Lane::kApp, Lane::kServer, std::string(text_.app_status_query));
+      return;
+    case TraceKind::kAppStatusAnswer:
+      Arrow(r, Lane::kServer, Lane::kApp,
+            Fill(text_.app_status_answer, {{"status", std::string(PaymentStatusText(r.detail))}}));
+      return;
+    case TraceKind::kMessageLost: {
+      const bool response = (r.detail & 1) != 0;
+      std::string label = Fill(response ? text_.response_lost : text_.request_lost,
+                               {{"attempt", attempt}, {"from", Where(r)}});
+      if (r.detail >= 2) label += text_.cut_by_partition;
+      Arrow(r, Lane::kNetwork, response ? Lane::kApp : RequestTarget(), std::move(label),
+            StepStyle::kLost);
+      return;
+    }
+    case TraceKind::kMessageCopied:
+      Note(r, Lane::kNetwork,
+           Fill((r.detail & 1) ? text_.response_copied : text_.request_copied,
+                {{"attempt", attempt}}),
+           StepStyle::kTrouble);
+      return;
+    case TraceKind::kProxyTry:
+      Arrow(r, Lane::kNetwork, Lane::kLoadBalancer,
+            Fill(text_.request_arrived, {{"attempt", attempt}, {"from", Where(r)}}));
+      [[fallthrough]];
+    case TraceKind::kProxyRetry: {
+      const bool retry = static_cast<TraceKind>(r.kind) == TraceKind::kProxyRetry;
+      Arrow(r, Lane::kLoadBalancer, Lane::kServer,
+            Fill(retry ? text_.proxy_retry : text_.proxy_try, {{"attempt", attempt}}));
+      forwarded_at_ = r.at;
+      forwarded_key_ = AttemptKey(r);
+      return;
+    }
+    case TraceKind::kGatewayTimeout:
+      Arrow(r, Lane::kLoadBalancer, Lane::kNetwork, std::string(text_.gateway_timeout));
+      return;
+    case TraceKind::kRequestArrived:
+      if (forwarded_at_ == r.at && forwarded_key_ == AttemptKey(r)) return;
+      Arrow(r, Lane::kNetwork, Lane::kServer,
+            Fill(r.detail ? text_.copy_arrived : text_.request_arrived,
+                 {{"attempt", attempt}, {"from", Where(r)}}));
+      return;
+    case TraceKind::kRequestShed:
+      Note(r, Lane::kServer, Fill(text_.request_shed, {{"attempt", attempt}}), StepStyle::kTrouble);
+      return;
+    case TraceKind::kAdmission: {
+      const std::uint32_t action = r.detail & 0xff;
+      const std::uint32_t miss = r.detail >> 8;
+      std::string label(miss > 0 && miss < text_.dedup_miss.size()
+                            ? text_.dedup_miss[miss]
+                            : (action < text_.admission.size() ? text_.admission[action] : "?"));
+      if (options_.uses_key_store) {
+        Arrow(r, Lane::kServer, Lane::kKeyStore, std::move(label),
+              miss > 0 ? StepStyle::kTrouble : StepStyle::kMessage);
+      } else if (action != static_cast<std::uint32_t>(Admission::kProcess) || miss > 0) {
+        Note(r, Lane::kServer, std::move(label));  // a strategy's own table decided
+      }
+      return;
+    }
+    case TraceKind::kCommitted:
+      Arrow(r, Lane::kServer, Lane::kLedger,
+            std::string(r.detail ? text_.committed_then_crash : text_.committed));
+      return;
+    case TraceKind::kCharged: {
+      const ChargeDetail charge = DecodeCharge(r.detail);
+      const std::string ordinal = std::to_string(charge.ordinal + 1);
+      if (!charge.duplicate || charge.cause == RootCause::kCount) {
+        Note(r, Lane::kLedger, Fill(text_.charge, {{"ordinal", ordinal}}), StepStyle::kCharge);
+      } else {
+        Note(r, Lane::kLedger,
+             Fill(text_.duplicate_charge,
+                  {{"ordinal", ordinal},
+                   {"cause", std::string(text_.cause[static_cast<std::size_t>(charge.cause)])}}),
+             StepStyle::kDuplicate);
+      }
+      return;
+    }
+    case TraceKind::kQueueWrite:
+      if (r.detail > 1) {
+        Note(r, Lane::kLedger,
+             Fill(text_.queue_redelivered, {{"delivery", std::to_string(r.detail)}}),
+             StepStyle::kTrouble);
+      }
+      return;
+    case TraceKind::kRefunded:
+      Arrow(r, Lane::kBackOffice, Lane::kLedger,
+            Fill(text_.refunded, {{"ordinal", std::to_string(r.detail + 1)}}));
+      return;
+    case TraceKind::kReplied:
+      Arrow(r, Lane::kServer, ReplyTarget(),
+            Fill((r.detail & 256) ? text_.replayed : text_.replied,
+                 {{"status", std::string(Status(r.detail & 0xff))}}));
+      return;
+    case TraceKind::kKilled:
+      Note(r, Lane::kServer, Fill(text_.killed, {{"attempt", attempt}}), StepStyle::kTrouble);
+      return;
+    case TraceKind::kNotificationSent:
+      Arrow(r, Lane::kLedger, Lane::kConfirmation, std::string(text_.notification_sent));
+      return;
+    case TraceKind::kNotificationLost:
+      Arrow(r, Lane::kConfirmation, Lane::kUser, std::string(text_.notification_lost),
+            StepStyle::kLost);
+      return;
+    case TraceKind::kNotificationDelivered:
+      Arrow(r, Lane::kConfirmation, Lane::kUser,
+            std::string((r.detail & 256) ? text_.notification_ignored
+                                         : text_.notification_delivered));
+      return;
+    default:
+      // A kind this version does not know: the diagram leaves it out rather than guess.
+      return;
+  }
+}
+
+SequenceDiagram DiagramBuilder::Finish() {
+  SequenceDiagram diagram;
+  std::array<bool, kLaneCount> used{};
+  for (const DiagramStep& s : steps_) {
+    used[static_cast<std::size_t>(s.from)] = true;
+    used[static_cast<std::size_t>(s.to)] = true;
+  }
+  for (int lane = 0; lane < kLaneCount; ++lane) {
+    if (used[static_cast<std::size_t>(lane)]) diagram.lanes.push_back(static_cast<Lane>(lane));
+  }
+  diagram.steps = std::move(steps_);
+  return diagram;
+}
+
+}  // namespace
+
+Time FirstTapAt(std::span<const TraceRecord> story) {
+  for (const TraceRecord& r : story) {
+    if (static_cast<TraceKind>(r.kind) == TraceKind::kTap) return r.at;
+  }
+  return story.empty() ? 0 : story.front().at;
+}
+
+SequenceDiagram BuildSequenceDiagram(std::span<const TraceRecord> story,
+                                     const DiagramOptions& options, const ExplainText& text) {
+  DiagramBuilder builder(options, text, FirstTapAt(story));
+  for (const TraceRecord& r : story) builder.Add(r);
+  return builder.Finish();
+}
+
+std::size_t ColumnOf(const SequenceDiagram& diagram, Lane lane) {
+  const auto it = std::find(diagram.lanes.begin(), diagram.lanes.end(), lane);
+  assert(it != diagram.lanes.end());
+  return static_cast<std::size_t>(it - diagram.lanes.begin());
+}
+
+}  // namespace dupsim

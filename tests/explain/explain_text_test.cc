@@ -1,0 +1,121 @@
+// The language tables and the text helpers: every entry of both tables filled,
+// templates filled as written, times and durations worded, and Chinese text
+// measured and wrapped by terminal columns.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstring>
+#include <set>
+
+#include "sim/explain/display_width.h"
+#include "sim/explain/explain_text.h"
+#include "sim/explain/time_text.h"
+
+namespace dupsim {
+namespace {
+
+// ExplainText is nothing but string_views, loose or in arrays: read it as one array of them,
+// so an entry a table forgot (an empty view) is found whatever its name.
+std::vector<std::string_view> Entries(const ExplainText& text) {
+  static_assert(sizeof(ExplainText) % sizeof(std::string_view) == 0);
+  std::vector<std::string_view> entries(sizeof(ExplainText) / sizeof(std::string_view));
+  std::memcpy(static_cast<void*>(entries.data()), &text, sizeof(ExplainText));
+  return entries;
+}
+
+// Entries empty on purpose: no dedup miss; and Chinese puts nothing between sentences.
+constexpr std::size_t kNoMiss = offsetof(ExplainText, dedup_miss) / sizeof(std::string_view);
+constexpr std::size_t kSentenceGap = offsetof(ExplainText, sentence_gap) / sizeof(std::string_view);
+
+TEST(ExplainText, EveryEntryOfEveryLanguageIsFilled) {
+  for (ExplainLanguage language : {ExplainLanguage::kEnglish, ExplainLanguage::kChinese}) {
+    const std::vector<std::string_view> entries = Entries(ExplainTextFor(language));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (i == kNoMiss) {
+        EXPECT_TRUE(entries[i].empty());
+      } else if (i == kSentenceGap && language == ExplainLanguage::kChinese) {
+        EXPECT_TRUE(entries[i].empty());
+      } else {
+        EXPECT_FALSE(entries[i].empty())
+            << "entry " << i << " of language " << static_cast<int>(language);
+      }
+    }
+  }
+}
+
+TEST(ExplainText, ChineseIsATranslationNotACopy) {
+  const std::vector<std::string_view> en = Entries(ExplainTextFor(ExplainLanguage::kEnglish));
+  const std::vector<std::string_view> zh = Entries(ExplainTextFor(ExplainLanguage::kChinese));
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < en.size(); ++i) same += en[i] == zh[i];
+  // Language-neutral entries only: "{status}" labels, the dash for a missing figure, the empty
+  // no-miss entry and the 504 label's code.
+  EXPECT_LE(same, 5u);
+  const ExplainText& text = ExplainTextFor(ExplainLanguage::kChinese);
+  EXPECT_EQ(text.cause[static_cast<std::size_t>(RootCause::kDoubleTap)], "双击");
+  EXPECT_EQ(text.cause[static_cast<std::size_t>(RootCause::kClientRetry)], "超时重试");
+  EXPECT_NE(
+      text.narrative[static_cast<std::size_t>(RootCause::kUserRepayNoConfirmation)].find("幂等键"),
+      std::string_view::npos);
+}
+
+// Each narrative tells its own cause: no two languages' templates lose a figure.
+TEST(ExplainText, NarrativesUseTheSameFiguresInBothLanguages) {
+  auto figures = [](std::string_view t) {
+    std::set<std::string> names;
+    for (std::size_t open = t.find('{'); open != std::string_view::npos;
+         open = t.find('{', open + 1)) {
+      names.insert(std::string(t.substr(open + 1, t.find('}', open) - open - 1)));
+    }
+    return names;
+  };
+  const ExplainText& en = ExplainTextFor(ExplainLanguage::kEnglish);
+  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
+  for (std::size_t i = 0; i < kRootCauseCount; ++i) {
+    EXPECT_EQ(figures(en.narrative[i]), figures(zh.narrative[i]))
+        << RootCauseName(static_cast<RootCause>(i));
+  }
+}
+
+TEST(ExplainText, FillReplacesNamedFigures) {
+  EXPECT_EQ(Fill("attempt {attempt}{from} lost", {{"attempt", "2"}, {"from", " (tap 2)"}}),
+            "attempt 2 (tap 2) lost");
+  EXPECT_EQ(Fill("{a}{a} {unknown}", {{"a", "x"}}), "xx {unknown}");
+  EXPECT_EQ(Fill("no figures {", {}), "no figures {");
+}
+
+TEST(TimeText, OffsetsAndDurations) {
+  const ExplainText& en = ExplainTextFor(ExplainLanguage::kEnglish);
+  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
+  EXPECT_EQ(FormatOffset(0), "+0.000s");
+  EXPECT_EQ(FormatOffset(3 * kSecond + 12 * kMillisecond), "+3.012s");
+  EXPECT_EQ(FormatOffset(1499), "+0.001s");
+  EXPECT_EQ(FormatDuration(250 * kMillisecond, en), "250 ms");
+  EXPECT_EQ(FormatDuration(3 * kSecond, en), "3 s");
+  EXPECT_EQ(FormatDuration(2500 * kMillisecond, en), "2.5 s");
+  EXPECT_EQ(FormatDuration(85 * kSecond, en), "1.4 min");
+  EXPECT_EQ(FormatDuration(26 * kHour, en), "26 h");
+  EXPECT_EQ(FormatDuration(3 * kSecond, zh), "3 秒");
+  EXPECT_EQ(FormatDuration(150 * kMillisecond, zh), "150 毫秒");
+}
+
+TEST(DisplayWidth, ChineseTakesTwoColumns) {
+  EXPECT_EQ(DisplayWidth("attempt 1"), 9);
+  EXPECT_EQ(DisplayWidth("重复扣款"), 8);
+  EXPECT_EQ(DisplayWidth("「支付成功」通知"), 16);
+  EXPECT_EQ(DisplayWidth("\u2717 lost"), 6);
+  EXPECT_EQ(DisplayWidth("\u201cyou paid\u201d"), 10);
+  EXPECT_EQ(DisplayWidth("\xff"), 1);  // not UTF-8: one column, not a crash
+}
+
+TEST(DisplayWidth, WrapsWordsAndChineseWithoutStartingALineWithPunctuation) {
+  EXPECT_EQ(WrapText("the quick brown fox", 10),
+            (std::vector<std::string>{"the quick", "brown fox"}));
+  const std::vector<std::string> zh = WrapText("用户点击支付，又点了一次。", 12);
+  ASSERT_EQ(zh.size(), 2u);
+  EXPECT_EQ(zh[0], "用户点击支付，");  // the comma stays with its phrase, one column over
+  EXPECT_EQ(zh[1], "又点了一次。");
+}
+
+}  // namespace
+}  // namespace dupsim
