@@ -19,7 +19,7 @@ h2 { font-size: 18px; margin: 0 0 10px; }
 .subtitle { margin: 4px 0 0; color: #616e7c; }
 section { background: #fff; border: 1px solid #e1e4e8; border-radius: 10px; padding: 20px 24px; margin-top: 20px; }
 .diagram { overflow-x: auto; }
-.diagram svg { display: block; }
+.diagram svg { display: block; max-width: 100%; height: auto; }
 .narrative { max-width: 80ch; margin: 0; }
 table { border-collapse: collapse; font-size: 14px; }
 th, td { padding: 5px 12px; border-bottom: 1px solid #e9ecef; text-align: left; white-space: nowrap; }
