@@ -8,9 +8,8 @@
 
 namespace dupsim {
 
-// `text` as XML character data or attribute value: & < > " ' escaped; bytes that are
-// not valid UTF-8 and control characters XML forbids become U+FFFD, because a single one
-// would make the whole file unreadable to an XML parser.
+// `text` as XML character data or attribute value (reports/xml_escape.h): & < > " '
+// escaped; bytes XML cannot carry become U+FFFD.
 std::string EscapeXml(std::string_view text);
 
 }  // namespace dupsim
