@@ -37,11 +37,8 @@ po::options_description CheckOptions() {
       ("markdown", po::value<std::string>()->value_name("FILE"), "also write Markdown to FILE")  //
       ("html", po::value<std::string>()->value_name("FILE"),
        "also write the HTML report to FILE")  //
-      ("format,f", po::value<std::string>()->value_name("F")->default_value("table"),
-       ("format of the main report: " + ReportFormatRegistry::Builtin().Names()).c_str())  //
-      ("output,o", po::value<std::string>()->value_name("FILE"),
-       "write the main report to FILE instead of standard output")  //
       ("help,h", "show this help");
+  AddReportOutputOptions(options, "format of the main report");
   return options;
 }
 
@@ -142,12 +139,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
     ReportFormatNamed("markdown", "GITHUB_STEP_SUMMARY").Render(report, *github_summary);
     github_summary->flush();
   }
-  Report shown = report;
-  shown.colour = !file && &out == &std::cout && StdoutIsTerminal();
-  std::ostream& sink = file ? *file : out;
-  format.Render(shown, sink);
-  sink.flush();
-  if (!sink) throw std::runtime_error("writing the report failed");
+  RenderReport(report, format, file, out);
 
   const CheckOutcome& check = report.check;
   if (check.expectations.empty() && check.comparisons.empty()) {

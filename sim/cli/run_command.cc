@@ -18,12 +18,8 @@ namespace po = boost::program_options;
 po::options_description RunOptions() {
   po::options_description options("Options", /*line_length=*/100, /*min_description_length=*/60);
   AddScenarioRunOptions(options);
-  options.add_options()  //
-      ("format,f", po::value<std::string>()->value_name("F")->default_value("table"),
-       ("report format: " + ReportFormatRegistry::Builtin().Names()).c_str())  //
-      ("output,o", po::value<std::string>()->value_name("FILE"),
-       "write the report to FILE instead of standard output")  //
-      ("help,h", "show this help");
+  AddReportOutputOptions(options, "report format");
+  options.add_options()("help,h", "show this help");
   return options;
 }
 
@@ -54,13 +50,9 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out) {
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
 
-  Report report = MakeReport(
-      scenarios, RunScenariosShowingProgress(scenarios, threads, values.count("quiet") > 0));
-  report.colour = !file && &out == &std::cout && StdoutIsTerminal();
-  std::ostream& sink = file ? *file : out;
-  format.Render(report, sink);
-  sink.flush();
-  if (!sink) throw std::runtime_error("writing the report failed");
+  RenderReport(MakeReport(scenarios, RunScenariosShowingProgress(scenarios, threads,
+                                                                 values.count("quiet") > 0)),
+               format, file, out);
   return 0;
 }
 

@@ -186,6 +186,23 @@ std::ofstream OpenOutputFile(const std::string& path, const std::string& flag) {
   return file;
 }
 
+void AddReportOutputOptions(po::options_description& options, const std::string& format_help) {
+  options.add_options()  //
+      ("format,f", po::value<std::string>()->value_name("F")->default_value("table"),
+       (format_help + ": " + ReportFormatRegistry::Builtin().Names()).c_str())  //
+      ("output,o", po::value<std::string>()->value_name("FILE"),
+       "write the report to FILE instead of standard output");
+}
+
+void RenderReport(Report report, const ReportFormat& format, std::optional<std::ofstream>& file,
+                  std::ostream& out) {
+  report.colour = !file && &out == &std::cout && StdoutIsTerminal();
+  std::ostream& sink = file ? *file : out;
+  format.Render(report, sink);
+  sink.flush();
+  if (!sink) throw std::runtime_error("writing the report failed");
+}
+
 void WriteReportFile(const Report& report, const ReportFormat& format, const std::string& path,
                      const std::string& flag) {
   std::ofstream file = OpenOutputFile(path, flag);

@@ -5,6 +5,8 @@
 
 #include <boost/program_options.hpp>
 #include <fstream>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,17 @@ const ReportFormat& ReportFormatNamed(const std::string& name, const std::string
 
 // Opens `path` for writing; InputError naming `flag` if it cannot.
 std::ofstream OpenOutputFile(const std::string& path, const std::string& flag);
+
+// Adds --format (a report format, default table; `format_help` says what it is for) and
+// --output.
+void AddReportOutputOptions(boost::program_options::options_description& options,
+                            const std::string& format_help);
+
+// Renders `report` in the --format format to --output, or to `out` (in colour when `out` is
+// standard output on a terminal), and checks the write. The file was opened by the caller
+// before anything ran (OpenOutputFile), so a bad path costs no simulation time.
+void RenderReport(Report report, const ReportFormat& format, std::optional<std::ofstream>& file,
+                  std::ostream& out);
 
 // Renders `report` in `format` to `path` (flag: for errors) and checks the write.
 void WriteReportFile(const Report& report, const ReportFormat& format, const std::string& path,
