@@ -45,16 +45,15 @@ std::string FormatReadableDuration(Time duration) {
   return text;
 }
 
-std::string FormatTimeDelta(Time delta) {
+std::string FormatTimeDelta(Time delta, std::string_view minus) {
   char text[32];
   const double magnitude = static_cast<double>(delta < 0 ? -delta : delta);
-  const char* sign = delta < 0 ? "\u2212" : "+";
   if (magnitude >= static_cast<double>(kSecond)) {
-    std::snprintf(text, sizeof text, "%s%.2fs", sign, magnitude / kSecond);
+    std::snprintf(text, sizeof text, "%.2fs", magnitude / kSecond);
   } else {
-    std::snprintf(text, sizeof text, "%s%.1fms", sign, magnitude / kMillisecond);
+    std::snprintf(text, sizeof text, "%.1fms", magnitude / kMillisecond);
   }
-  return text;
+  return (delta < 0 ? std::string(minus) : std::string("+")) + text;
 }
 
 }  // namespace dupsim

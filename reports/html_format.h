@@ -1,9 +1,10 @@
-// Numbers as the HTML report prints them: for reading, not for scripts (the
-// JSON format is for those), so counts are grouped and times carry units.
+// Numbers as the HTML report (and, for latency deltas, the table) prints them: for reading,
+// not for scripts (the JSON format is for those), so counts are grouped and times carry units.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "sim/engine/virtual_time.h"
 
@@ -19,8 +20,9 @@ std::string FormatTimeTick(double microseconds);
 // A duration for reading: "850µs", "4.2ms", "140ms", "2.35s", "3.5min", "36.0h".
 std::string FormatReadableDuration(Time duration);
 
-// A latency difference, signed: "+3.02s", "−120.5ms", "+0.0ms". The minus is U+2212, the
-// typographic one, so that "+" and "−" line up in a column.
-std::string FormatTimeDelta(Time delta);
+// A latency difference, signed: "+3.02s", "−120.5ms", "+0.0ms". `minus` is what a negative
+// one starts with: the HTML report uses U+2212, the typographic one, so that "+" and "−" line
+// up in a column; the plain-text table uses "-".
+std::string FormatTimeDelta(Time delta, std::string_view minus = "\u2212");
 
 }  // namespace dupsim

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/text_table.h"
 #include "reports/verdict_text.h"
@@ -146,17 +147,9 @@ void RenderFalseBlocks(const RunResult& r, std::ostream& out) {
       << FormatRate(r.false_block_rate) << ' ' << FormatInterval(r.false_block_rate) << '\n';
 }
 
-// "+3.02s", "-120.5ms": a latency difference, signed.
+// "+3.02s", "-120.5ms": a latency difference, signed, with an ASCII minus for terminals.
 std::string FormatDelta(Time t) {
-  char text[32];
-  const double magnitude = static_cast<double>(t < 0 ? -t : t);
-  const char sign = t < 0 ? '-' : '+';
-  if (magnitude >= static_cast<double>(kSecond)) {
-    std::snprintf(text, sizeof text, "%c%.2fs", sign, magnitude / kSecond);
-  } else {
-    std::snprintf(text, sizeof text, "%c%.1fms", sign, magnitude / kMillisecond);
-  }
-  return text;
+  return FormatTimeDelta(t, "-");
 }
 
 // "58.7h", "12.0m", "3.02s": a positive span, in the largest unit that keeps it readable.
