@@ -10,47 +10,12 @@
 #include <sstream>
 
 #include "sim/cli/dupsim_cli.h"
+#include "tests/support/xml_document.h"
 
 namespace dupsim {
 namespace {
 
-class XmlDocument {
- public:
-  explicit XmlDocument(const std::string& text)
-      : doc_(xmlReadMemory(text.data(), static_cast<int>(text.size()), "explain.xml", "UTF-8",
-                           XML_PARSE_NONET),
-             xmlFreeDoc) {
-    if (!doc_) return;
-    context_.reset(xmlXPathNewContext(doc_.get()));
-    xmlXPathRegisterNs(context_.get(), BAD_CAST "h", BAD_CAST "http://www.w3.org/1999/xhtml");
-    xmlXPathRegisterNs(context_.get(), BAD_CAST "svg", BAD_CAST "http://www.w3.org/2000/svg");
-  }
-
-  bool ok() const { return doc_ != nullptr; }
-
-  double Number(const std::string& xpath) const {
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
-        xmlXPathEvalExpression(BAD_CAST xpath.c_str(), context_.get()), xmlXPathFreeObject);
-    return result ? xmlXPathCastToNumber(result.get()) : -1;
-  }
-
-  std::string String(const std::string& xpath) const {
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
-        xmlXPathEvalExpression(BAD_CAST xpath.c_str(), context_.get()), xmlXPathFreeObject);
-    if (!result) return "";
-    xmlChar* text = xmlXPathCastToString(result.get());
-    std::string out = reinterpret_cast<const char*>(text);
-    xmlFree(text);
-    return out;
-  }
-
- private:
-  struct ContextDeleter {
-    void operator()(xmlXPathContextPtr context) const { xmlXPathFreeContext(context); }
-  };
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
-  std::unique_ptr<xmlXPathContext, ContextDeleter> context_;
-};
+using XmlDocument = testing::XhtmlDocument;
 
 std::string Explain(const std::string& format, const std::string& scenario,
                     const std::vector<std::string>& extra = {}) {
