@@ -1,15 +1,13 @@
 #include "sim/explain/explanation.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "sim/explain/trace_collectors.h"
 #include "sim/input/input_error.h"
+#include "sim/run/parallel_jobs.h"
 #include "sim/run/world.h"
 
 namespace dupsim {
@@ -117,35 +115,15 @@ std::vector<CounterfactualRow> ReplayUnder(const Scenario& scenario,
                                            const std::vector<Alternative>& strategies,
                                            std::uint32_t intent, unsigned threads) {
   std::vector<CounterfactualRow> rows(strategies.size());
-  std::vector<std::exception_ptr> failures(strategies.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < strategies.size();) {
-      try {
-        IntentChargeCounter counter(intent);
-        auto world = std::make_unique<World>(scenario, strategies[i].strategy);
-        world->SetTraceSink(&counter);
-        rows[i].run = world->Run();
-        rows[i].strategy = strategies[i].shown;
-        rows[i].charges = counter.charges();
-        rows[i].refunds = counter.refunds();
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
-    }
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(strategies.size()));
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::thread& t : pool) t.join();
-  }
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  RunJobsInParallel(strategies.size(), threads, [&](std::size_t i) {
+    IntentChargeCounter counter(intent);
+    auto world = std::make_unique<World>(scenario, strategies[i].strategy);
+    world->SetTraceSink(&counter);
+    rows[i].run = world->Run();
+    rows[i].strategy = strategies[i].shown;
+    rows[i].charges = counter.charges();
+    rows[i].refunds = counter.refunds();
+  });
   return rows;
 }
 

@@ -1,12 +1,9 @@
 #include "sim/run/scenario_runner.h"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
 #include <mutex>
 #include <span>
-#include <thread>
 
+#include "sim/run/parallel_jobs.h"
 #include "sim/run/world.h"
 
 namespace dupsim {
@@ -52,38 +49,16 @@ std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned t
     for (const ConfiguredStrategy& c : s.strategies) jobs.push_back({&s, &c});
   }
   std::vector<RunResult> results(jobs.size());
-  std::vector<std::exception_ptr> failures(jobs.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
-
+  std::mutex progress;
   // Each job writes only its own result slot, so the output order (and bytes) never
   // depends on which thread ran what.
-  std::atomic<std::size_t> next{0};
-  std::mutex progress;
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      try {
-        results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy, intents_started);
-        if (on_done) {
-          const std::lock_guard<std::mutex> lock(progress);
-          on_done(results[i]);
-        }
-      } catch (...) {
-        failures[i] = std::current_exception();  // rethrown below, in job order
-      }
+  RunJobsInParallel(jobs.size(), threads, [&](std::size_t i) {
+    results[i] = RunScenario(*jobs[i].scenario, *jobs[i].strategy, intents_started);
+    if (on_done) {
+      const std::lock_guard<std::mutex> lock(progress);
+      on_done(results[i]);
     }
-  };
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::thread& t : pool) t.join();
-  }
-  // The first failing job in (scenario, strategy) order, whichever thread hit it first.
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  });
   std::size_t first = 0;
   for (const Scenario& s : scenarios) {
     AttachConfirmationBaseline(std::span<RunResult>(results).subspan(first, s.strategies.size()));
