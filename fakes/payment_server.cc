@@ -81,9 +81,12 @@ void PaymentServer::Handle(const Event& event) {
 }
 
 void PaymentServer::Accept(Slot m) {
+  // A request the balancer forwards is its kProxyTry step; one from the network is this one.
   const Message& arrived = pool_[m];
-  Trace(sim_, Lane::kNetwork, Lane::kServer, TraceKind::kRequestArrived, arrived.intent,
-        arrived.checkout, arrived.tap, arrived.attempt, arrived.network_copy ? 1 : 0);
+  if (arrived.lb_record == kNoSlot) {
+    Trace(sim_, Lane::kNetwork, Lane::kServer, TraceKind::kRequestArrived, arrived.intent,
+          arrived.checkout, arrived.tap, arrived.attempt, arrived.network_copy ? 1 : 0);
+  }
   ++counters_.requests;
   OnArrival(m);
 }

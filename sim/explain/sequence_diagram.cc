@@ -70,10 +70,6 @@ class DiagramBuilder {
   Time origin_;
   std::array<Time, 256> first_tap_;     // by checkout page, -1 before its first tap
   std::map<std::uint32_t, Time> sent_;  // attempts by AttemptKey, when sent
-  // The balancer hands a request to the server in the same instant it forwards it; the
-  // server's own "arrived" record then repeats the forward and is left out.
-  Time forwarded_at_ = -1;
-  std::uint32_t forwarded_key_ = 0;
   std::vector<DiagramStep> steps_;
 };
 
@@ -197,15 +193,12 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       const bool retry = static_cast<TraceKind>(r.kind) == TraceKind::kProxyRetry;
       Arrow(r, Lane::kLoadBalancer, Lane::kServer,
             Fill(retry ? text_.proxy_retry : text_.proxy_try, {{"attempt", attempt}}));
-      forwarded_at_ = r.at;
-      forwarded_key_ = AttemptKey(r);
       return;
     }
     case TraceKind::kGatewayTimeout:
       Arrow(r, Lane::kLoadBalancer, Lane::kNetwork, std::string(text_.gateway_timeout));
       return;
     case TraceKind::kRequestArrived:
-      if (forwarded_at_ == r.at && forwarded_key_ == AttemptKey(r)) return;
       Arrow(r, Lane::kNetwork, Lane::kServer,
             Fill(r.detail ? text_.copy_arrived : text_.request_arrived,
                  {{"attempt", attempt}, {"from", Where(r)}}));

@@ -58,7 +58,8 @@ enum class TraceKind : std::uint16_t {
   kProxyRetry,      // gave up on a try and retries the POST on the next replica (detail: try)
   kGatewayTimeout,  // gave up on every try: answers 504
   // Server
-  kRequestArrived,  // (Network -> Server; detail: 1 for a copy the network made, else 0)
+  kRequestArrived,  // from the network (Network -> Server; detail: 1 for a copy the network
+                    // made, else 0); one the load balancer forwards is its kProxyTry
   kRequestShed,     // queue full: rejected unprocessed
   kAdmission,       // the strategy's decision (Server -> KeyStore; detail: Admission | miss << 8)
   kCommitted,       // the charge is committed (Server -> Ledger; detail: 1 if the replica
