@@ -147,7 +147,8 @@ void ClientApp::OnPromptAnswered(std::uint64_t payload) {
   const auto tap_index = static_cast<std::uint32_t>((payload >> 40) & 0xff);
   const bool yes = (payload >> 48) & 1;
   if (PageOf(intent, checkout).showing_success) return;  // paid meanwhile: the prompt closes
-  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kPromptAnswer, intent, checkout, tap_index, yes);
+  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kPromptAnswer, intent, checkout, tap_index, 0,
+        yes ? 1 : 0);
   if (yes) {
     Submit(intent, checkout, tap_index);
     return;
@@ -169,6 +170,7 @@ void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
     return;
   }
   ++counters_.taps;  // the Confirm tap
+  Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kConfirmTap, intent, checkout, 0);
   PressPay(intent, checkout, 0);
   if (doubles) sim_.Schedule(gap, self_, kSecondConfirmTap, PagePayload(intent, checkout, 1));
 }
@@ -258,6 +260,9 @@ void ClientApp::Handle(const Event& event) {
       return;
     case kSecondConfirmTap:
       ++counters_.taps;
+      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kConfirmTap,
+            static_cast<IntentId>(event.payload),
+            static_cast<std::uint32_t>((event.payload >> 32) & 0xff), 1);
       PressPay(static_cast<IntentId>(event.payload),
                static_cast<std::uint32_t>((event.payload >> 32) & 0xff), 1);
       return;
@@ -311,8 +316,10 @@ void ClientApp::ShowSuccess(Slot s) {
   page.showing_success = true;
   const IntentId intent = sub.intent;
   acknowledged_[intent] = 1;
-  Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kShowSuccess, intent, sub.checkout, sub.tap_index,
-        sub.attempt);
+  // Without response_confirms the page says "processing": only a notification tells the user.
+  Trace(sim_, Lane::kApp, Lane::kUser,
+        options_.response_confirms ? TraceKind::kShowSuccess : TraceKind::kShowProcessing, intent,
+        sub.checkout, sub.tap_index, sub.attempt);
   Finish(s);
   assert(listener_ != nullptr);
   if (options_.response_confirms) listener_->OnPaymentConfirmed(intent);

@@ -50,6 +50,9 @@ void LedgerWriterQueue::Deliver(Slot c) {
       (inbox_retention_ == HeldEntries::kForever ||
        sim_.Now() < command.written_at + inbox_retention_)) {
     // Written before, and the id is still in the inbox: ack without writing.
+    Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kQueueWrite, command.intent,
+          command.origin.checkout, command.origin.tap, command.origin.attempt,
+          command.origin.delivery | 256u);
     ++counters_.inbox_skips;
     commands_.Free(c);
     return;

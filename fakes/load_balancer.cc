@@ -54,9 +54,10 @@ void LoadBalancer::Forward(Slot r) {
   msg.proxy_try = record.tries;
   msg.lb_record = r;
   msg.lb_generation = record.generation;
+  // A first try is the request's arrival too: whether the network made this copy of it.
   Trace(sim_, Lane::kLoadBalancer, Lane::kServer,
         record.tries > 1 ? TraceKind::kProxyRetry : TraceKind::kProxyTry, msg.intent, msg.checkout,
-        msg.tap, msg.attempt, record.tries);
+        msg.tap, msg.attempt, record.tries | (record.tries == 1 && msg.network_copy ? 256u : 0u));
   sim_.Schedule(options_.per_try_timeout, self_,
                 kTryTimedOut | (static_cast<std::uint32_t>(record.tries) << 8),
                 r | (static_cast<std::uint64_t>(record.generation) << 32));

@@ -96,6 +96,8 @@ void PaymentServer::OnArrival(Slot m) {
   next_replica_ = (next_replica_ + 1) % options_.replicas;
   Replica& replica = replicas_[index];
   if (!replica.up) {
+    Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kRequestRefused, pool_[m].intent,
+          pool_[m].checkout, pool_[m].tap, pool_[m].attempt, index);
     ++counters_.refused;  // connection refused: the client finds out by its timeout
     pool_.Free(m);
     return;
@@ -250,14 +252,17 @@ void PaymentServer::Crash(std::uint8_t index) {
   dying.swap(replica.in_service);
   replica.in_service.reserve(dying.capacity());
   for (Slot m : dying) {
-    Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, pool_[m].intent,
-          pool_[m].checkout, pool_[m].tap, pool_[m].attempt, index);
+    const Message msg = pool_[m];
     ++counters_.killed;
     if (options_.crashes.point == CrashPoint::kAfterCommit) {
+      // The charge was committed before the crash: the story tells the commit, then the crash.
       Commit(m, true);
+      Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, msg.intent, msg.checkout,
+            msg.tap, msg.attempt, index);
       continue;
     }
-    const Message msg = pool_[m];
+    Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, msg.intent, msg.checkout, msg.tap,
+          msg.attempt, index);
     parts_.strategy.OnAbandoned(
         ChargeRequestView{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount},
         parts_.store);

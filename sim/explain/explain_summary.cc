@@ -11,11 +11,12 @@ std::string_view CauseText(RootCause cause, const ExplainText& text) {
   return text.cause[static_cast<std::size_t>(cause)];
 }
 
-// "+0.1ms", "-13.8ms": as the run report's cost lines write extra time to confirmation.
-std::string SignedMilliseconds(Time t) {
+// "+0.1ms", "-13.8ms": as the run report's cost lines write extra time to confirmation, with
+// the language's unit.
+std::string SignedMilliseconds(Time t, const ExplainText& text) {
   char out[32];
-  std::snprintf(out, sizeof out, "%+.1fms", static_cast<double>(t) / kMillisecond);
-  return out;
+  std::snprintf(out, sizeof out, "%+.1f", static_cast<double>(t) / kMillisecond);
+  return Fill(text.extra_time, {{"n", out}});
 }
 
 std::string ThisIntent(const CounterfactualRow& row, const ExplainText& text) {
@@ -34,7 +35,7 @@ std::string_view VerdictOf(const CounterfactualRow& row, const ExplainText& text
 
 std::string ExplainTitle(const Explanation& e, const ExplainText& text) {
   return Fill(text.title, {{"scenario", e.scenario},
-                           {"strategy", e.strategy},
+                           {"strategy", StrategyShown(e.strategy, text)},
                            {"intent", std::to_string(e.intent)},
                            {"charges", std::to_string(e.Charges())},
                            {"cause", std::string(CauseText(e.cause, text))}});
@@ -59,13 +60,14 @@ CounterfactualTable MakeCounterfactualTable(const Explanation& e, const ExplainT
   for (const CounterfactualRow& row : e.counterfactual) {
     // Percentiles over no confirmed intent are 0 by convention, not a time: no comparison.
     const bool comparable = row.run.confirmed_intents > 0 && explained.confirmed_intents > 0;
-    table.rows.push_back({row.strategy, ThisIntent(row, text), std::string(VerdictOf(row, text)),
-                          FormatPercent(row.run.duplicate_rate.rate) + "%",
-                          std::to_string(row.run.false_blocks),
-                          std::to_string(row.run.prompts_shown),
-                          comparable ? SignedMilliseconds(row.run.time_to_confirmation_p50 -
-                                                          explained.time_to_confirmation_p50)
-                                     : std::string(text.absent)});
+    table.rows.push_back(
+        {StrategyShown(row.strategy, text), ThisIntent(row, text),
+         std::string(VerdictOf(row, text)), FormatPercent(row.run.duplicate_rate.rate) + "%",
+         std::to_string(row.run.false_blocks), std::to_string(row.run.prompts_shown),
+         comparable
+             ? SignedMilliseconds(
+                   row.run.time_to_confirmation_p50 - explained.time_to_confirmation_p50, text)
+             : std::string(text.absent)});
     table.prevented.push_back(!row.explained && row.charges == 1);
     table.explained.push_back(row.explained);
   }

@@ -1,9 +1,26 @@
 #include "sim/explain/explain_text.h"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 namespace dupsim {
 namespace {
+
+constexpr std::string_view kGlossed[] = {"none",
+                                         "client_debounce",
+                                         "idempotency_key",
+                                         "idempotency_key_per_attempt",
+                                         "disable_until_response",
+                                         "fingerprint_window",
+                                         "order_id",
+                                         "reconcile_and_refund",
+                                         "query_before_retry",
+                                         "confirm_on_repeat",
+                                         "two_step_confirmation",
+                                         "inbox_dedup",
+                                         "risk_score"};
+static_assert(std::size(kGlossed) == std::tuple_size_v<decltype(ExplainText::strategy_gloss)>);
 
 // Designated initialisers in declaration order: the compiler keeps each table in step with
 // the struct, and the test of the tables finds any entry left empty.
@@ -23,6 +40,8 @@ constexpr ExplainText kEnglish{
     .from_scam_page = " (scammer's page)",
     .tap = "taps Pay",
     .tap_again = "taps Pay again",
+    .confirm_tap = "taps Confirm",
+    .confirm_tap_again = "taps Confirm again",
     .patience_over = "no confirmation after {wait}",
     .pay_again = "opens checkout page {page}",
     .status_lookup = "looks the payment up",
@@ -40,9 +59,11 @@ constexpr ExplainText kEnglish{
     .attempt_timed_out = "attempt {attempt} times out after {wait}",
     .response = "{status} for attempt {attempt}{from}",
     .late_response = "{status} for attempt {attempt}{from}: too late, discarded",
+    .answered_response = "{status} for attempt {attempt}{from} again: already answered, discarded",
     .retry_wait = "waits {wait}, then retries",
     .gave_up = "gives up after {attempt} attempts",
     .show_success = "shows \u201cpaid\u201d",
+    .show_processing = "shows \u201cprocessing\u201d, not \u201cpaid\u201d",
     .app_status_query = "asks whether it was charged",
     .app_status_answer = "answer: {status}",
     .request_lost = "\u2717 attempt {attempt}{from} lost",
@@ -57,6 +78,7 @@ constexpr ExplainText kEnglish{
     .request_arrived = "attempt {attempt}{from}",
     .copy_arrived = "copy of attempt {attempt}{from}",
     .request_shed = "queue full: sheds attempt {attempt}",
+    .request_refused = "replica down: attempt {attempt} refused, no reply",
     .admission = {"new key: charge", "key in flight: wait for the first",
                   "key seen: replay the first result", "declined as a likely duplicate",
                   "key in flight: 409"},
@@ -67,6 +89,8 @@ constexpr ExplainText kEnglish{
     .charge = "charge {ordinal}",
     .duplicate_charge = "DUPLICATE charge {ordinal}: {cause}",
     .queue_redelivered = "the queue delivers the charge again (delivery {delivery})",
+    .queue_redelivery_dropped =
+        "the queue delivers the charge again (delivery {delivery}): the inbox drops it",
     .replied = "{status}",
     .replayed = "{status} (replayed)",
     .killed = "the replica crashes with attempt {attempt} inside",
@@ -90,10 +114,10 @@ constexpr ExplainText kEnglish{
             "waited {backoff} and sent attempt {dup_attempt}; the server had no way to tell the "
             "retry from a new payment and charged both: at {first_at} and at {dup_at}.",
             // user_repay_no_confirmation
-            "The first payment went through at {first_at}, but {confirmation}. After {patience} "
-            "without a confirmation the user gave up waiting and paid again on a new checkout "
-            "page, which comes with a new idempotency key.{lookup} To the server it was a new "
-            "payment, and it charged again at {dup_at}.",
+            "The first payment went through at {first_at}, but {confirmation}{processing}. "
+            "After {patience} without a confirmation the user gave up waiting and paid again on "
+            "a new checkout page, which comes with a new idempotency key.{lookup} To the server "
+            "it was a new payment, and it charged again at {dup_at}.",
             // network_duplicate
             "The network delivered attempt {dup_attempt} twice: the original and a copy reached "
             "the server {copy_gap} apart. The server took each for a payment of its own and "
@@ -148,6 +172,7 @@ constexpr ExplainText kEnglish{
     .confirmation_lost = "the \u201cyou paid\u201d notification was lost",
     .confirmation_late = "the \u201cyou paid\u201d notification only arrived at {notified_at}",
     .confirmation_none = "the user was never told",
+    .app_said_processing = ", and the app had only shown \u201cprocessing\u201d",
     .lookup_said =
         " Looking the payment up first did not help: the answer was \u201c{status}\u201d.",
     .repeat_tap = "A second tap",
@@ -182,12 +207,19 @@ constexpr ExplainText kEnglish{
     .column_prompts = "prompts",
     .column_extra_p50 = "extra p50",
     .charged_times = "charged {n}\u00d7",
+    .extra_time = "{n}ms",
     .refunded_some = ", {n} refunded",
     .verdict_explained = "(explained)",
     .verdict_prevented = "yes",
     .verdict_not_prevented = "no",
     .verdict_never_charged = "yes, never charged",
     .absent = "\u2014",
+    .strategy_gloss = {"no dedup", "client debounce", "idempotency key",
+                       "a new idempotency key per attempt", "button disabled until the response",
+                       "content fingerprint window", "order number", "reconcile and refund",
+                       "status query before retrying", "\u201cpay again?\u201d prompt on a repeat",
+                       "two-step confirmation", "consumer inbox", "risk score"},
+    .strategy_shown = "{strategy}",
 };
 
 // Natural Chinese as payment teams write it: 重复扣款, 幂等键, 超时重试, 对账退款.
@@ -209,6 +241,8 @@ constexpr ExplainText kChinese{
     .from_scam_page = "（骗子诱导的支付页）",
     .tap = "点击支付",
     .tap_again = "再次点击支付",
+    .confirm_tap = "点击确认",
+    .confirm_tap_again = "再次点击确认",
     .patience_over = "等了 {wait}仍未收到确认",
     .pay_again = "打开第 {page} 个支付页",
     .status_lookup = "查询支付状态",
@@ -226,9 +260,11 @@ constexpr ExplainText kChinese{
     .attempt_timed_out = "第 {attempt} 次请求 {wait}后超时",
     .response = "{status}：第 {attempt} 次请求{from}",
     .late_response = "{status}：第 {attempt} 次请求{from}，来得太晚，被丢弃",
+    .answered_response = "{status}：第 {attempt} 次请求{from}的重复响应，已应答过，被丢弃",
     .retry_wait = "等待 {wait}后重试",
     .gave_up = "尝试 {attempt} 次后放弃",
     .show_success = "显示「支付成功」",
+    .show_processing = "显示「处理中」，而非「支付成功」",
     .app_status_query = "查询是否已扣款",
     .app_status_answer = "查询结果：{status}",
     .request_lost = "\u2717 第 {attempt} 次请求{from}丢失",
@@ -243,6 +279,7 @@ constexpr ExplainText kChinese{
     .request_arrived = "第 {attempt} 次请求{from}",
     .copy_arrived = "第 {attempt} 次请求{from}的副本",
     .request_shed = "队列已满，拒绝第 {attempt} 次请求",
+    .request_refused = "副本宕机，第 {attempt} 次请求连接被拒，没有回复",
     .admission = {"新键：扣款", "键处理中：等待首个请求", "键已存在：返回首次结果",
                   "疑似重复：拒绝", "键处理中：返回 409"},
     .dedup_miss = {"", "幂等键已过期：再次扣款", "幂等键尚未复制到本副本：扣款",
@@ -252,6 +289,7 @@ constexpr ExplainText kChinese{
     .charge = "第 {ordinal} 笔扣款",
     .duplicate_charge = "重复扣款（第 {ordinal} 笔）：{cause}",
     .queue_redelivered = "队列再次投递扣款指令（第 {delivery} 次）",
+    .queue_redelivery_dropped = "队列再次投递扣款指令（第 {delivery} 次），收件箱认出后丢弃",
     .replied = "{status}",
     .replayed = "{status}（重放首次结果）",
     .killed = "副本宕机，第 {attempt} 次请求随之中断",
@@ -274,7 +312,8 @@ constexpr ExplainText kChinese{
             "发出第 {dup_attempt} 次请求；服务端无法分辨这是重试还是一笔新支付，两次都扣了款："
             "{first_at} 和 {dup_at}。",
             // user_repay_no_confirmation
-            "第一笔支付在 {first_at} 已经成功，但{confirmation}。用户等了 {patience}仍未收到确认，"
+            "第一笔支付在 {first_at} 已经成功，但{confirmation}{processing}。用户等了 "
+            "{patience}仍未收到确认，"
             "放弃等待，在新的支付页上重新支付，而新支付页带着新的幂等键。{lookup}"
             "对服务端来说这是一笔新支付，于是在 {dup_at} 再次扣款。",
             // network_duplicate
@@ -318,17 +357,18 @@ constexpr ExplainText kChinese{
     .confirmation_lost = "「支付成功」通知丢失了",
     .confirmation_late = "「支付成功」通知直到 {notified_at} 才到",
     .confirmation_none = "用户始终没有收到通知",
+    .app_said_processing = "，客户端也只显示了「处理中」",
     .lookup_said = "先查了一下支付状态也没用：查询结果是「{status}」。",
     .repeat_tap = "第二次点击",
     .repeat_retry = "第 {dup_attempt} 次请求（重试）",
     .repeat_page = "新支付页上的支付",
     .repeat_copy = "网络复制出的请求副本",
     .repeat_other = "重复的请求",
-    .prevented_by = "用同一随机种子重放，{strategies} 可以避免这次重复扣款。",
+    .prevented_by = "用同一随机种子重放，{strategies}可以避免这次重复扣款。",
     .prevented_by_none = "用同一随机种子重放，其他策略都无法避免这次重复扣款。",
     .list_separator = "、",
     .sentence_gap = "",
-    .title = "{scenario}（策略 {strategy}）：支付意图 {intent} 被扣款 {charges} 次（{cause}）",
+    .title = "{scenario}，策略 {strategy}：支付意图 {intent} 被扣款 {charges} 次（{cause}）",
     .subtitle =
         "随机种子 {seed}，共 {intents} 笔支付意图；{count} 笔被重复扣款的支付意图中的第 {nth} "
         "笔；时间从首次点击算起",
@@ -350,18 +390,39 @@ constexpr ExplainText kChinese{
     .column_prompts = "弹窗",
     .column_extra_p50 = "确认延迟（p50）",
     .charged_times = "扣款 {n} 次",
+    .extra_time = "{n} 毫秒",
     .refunded_some = "，退款 {n} 笔",
     .verdict_explained = "（本例）",
     .verdict_prevented = "是",
     .verdict_not_prevented = "否",
     .verdict_never_charged = "是，但未扣款",
     .absent = "\u2014",
+    .strategy_gloss = {"不去重", "客户端防抖", "幂等键", "每次请求换新幂等键", "响应前禁用按钮",
+                       "内容指纹去重窗口", "订单号去重", "对账退款", "重试前查询状态",
+                       "重复支付弹窗确认", "两步确认", "收件箱去重", "风险评分拦截"},
+    .strategy_shown = "{strategy}（{gloss}）",
 };
 
 }  // namespace
 
 const ExplainText& ExplainTextFor(ExplainLanguage language) {
   return language == ExplainLanguage::kChinese ? kChinese : kEnglish;
+}
+
+std::span<const std::string_view> GlossedStrategies() {
+  return kGlossed;
+}
+
+std::string StrategyShown(std::string_view label, const ExplainText& text) {
+  // The name is the label up to its parameters: "client_debounce(window=1s)".
+  const std::string_view name = label.substr(0, label.find('('));
+  for (std::size_t i = 0; i < std::size(kGlossed); ++i) {
+    if (kGlossed[i] == name) {
+      return Fill(text.strategy_shown, {{"strategy", std::string(label)},
+                                        {"gloss", std::string(text.strategy_gloss[i])}});
+    }
+  }
+  return std::string(label);
 }
 
 std::string Fill(std::string_view pattern,

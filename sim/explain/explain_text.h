@@ -9,6 +9,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,7 @@ struct ExplainText {
 
   // Steps, by the party that acts.
   std::string_view tap, tap_again;
+  std::string_view confirm_tap, confirm_tap_again;  // Confirm on a review screen
   std::string_view patience_over;
   std::string_view pay_again;
   std::string_view status_lookup, status_answer;
@@ -51,8 +53,10 @@ struct ExplainText {
   std::string_view review_shown, review_left;
   std::string_view attempt_sent, attempt_timed_out;
   std::string_view response, late_response;
+  std::string_view answered_response;  // another response to an attempt already answered
   std::string_view retry_wait, gave_up;
   std::string_view show_success;
+  std::string_view show_processing;  // a success the app does not call "paid"
   std::string_view app_status_query, app_status_answer;
   std::string_view request_lost, response_lost, cut_by_partition;
   std::string_view request_copied, response_copied;
@@ -60,6 +64,7 @@ struct ExplainText {
   std::string_view balancer_drops;  // a reply to a try the balancer had given up on
   std::string_view request_arrived, copy_arrived;
   std::string_view request_shed;
+  std::string_view request_refused;  // its replica is down
   // Admission, indexed by sim/dedup/strategy.h Admission; then why a seen key was missed,
   // indexed by DedupMiss (kNone: empty).
   std::array<std::string_view, 5> admission;
@@ -67,6 +72,7 @@ struct ExplainText {
   std::string_view committed, committed_then_crash;
   std::string_view charge, duplicate_charge;
   std::string_view queue_redelivered;
+  std::string_view queue_redelivery_dropped;  // the consumer's inbox knew it: no charge
   std::string_view replied, replayed;
   std::string_view killed;
   std::string_view refunded;
@@ -83,7 +89,8 @@ struct ExplainText {
   std::string_view fate_lost, fate_late, fate_gateway,
       fate_unknown;  // the charged attempt's answer
   std::string_view confirmation_lost, confirmation_late, confirmation_none;
-  std::string_view lookup_said;  // "{status}"
+  std::string_view app_said_processing;  // after {confirmation}, when the app said "processing"
+  std::string_view lookup_said;          // "{status}"
   // What made the client repeat (key_expired, replication_lag, concurrent_in_flight).
   std::string_view repeat_tap, repeat_retry, repeat_page, repeat_copy, repeat_other;
   std::string_view prevented_by;  // "{strategies}"
@@ -101,13 +108,28 @@ struct ExplainText {
   std::string_view column_strategy, column_this_intent, column_prevented, column_dup_rate,
       column_false_blocks, column_prompts, column_extra_p50;
   std::string_view charged_times;  // "{n}×"
+  std::string_view extra_time;     // "{n}ms": the extra p50's figure, signed ("+0.1")
   std::string_view refunded_some;  // ", {n} refunded"
   std::string_view verdict_explained, verdict_prevented, verdict_not_prevented,
       verdict_never_charged;
   std::string_view absent;  // a figure with nothing to compare
+
+  // What each built-in strategy does, in a few words, indexed as GlossedStrategies() lists
+  // them; and how a strategy's label is shown with its gloss: "{strategy}" in English,
+  // whose readers read the names, "{strategy}（{gloss}）" in Chinese.
+  std::array<std::string_view, 13> strategy_gloss;
+  std::string_view strategy_shown;
 };
 
 const ExplainText& ExplainTextFor(ExplainLanguage language);
+
+// The built-in strategies' names, in the order of ExplainText::strategy_gloss.
+std::span<const std::string_view> GlossedStrategies();
+
+// A strategy's label ("client_debounce(window=1s)") as the language shows it: with the gloss
+// of its name where the language wants one ("client_debounce(window=1s)（客户端防抖）"); a
+// name with no gloss (a plugin's, a stack) as it is.
+std::string StrategyShown(std::string_view label, const ExplainText& text);
 
 // `pattern` with each "{name}" replaced by its value; unknown names stay as they are.
 std::string Fill(std::string_view pattern,

@@ -132,10 +132,19 @@ class StoryFacts {
                        [](const TraceRecord& r) { return Is(r, TraceKind::kNotificationLost); })) {
       return std::string(text_.confirmation_lost);
     }
-    const TraceRecord* delivered =
-        Find([](const TraceRecord& r) { return Is(r, TraceKind::kNotificationDelivered); });
+    const TraceRecord* delivered = Find([](const TraceRecord& r) {
+      return Is(r, TraceKind::kNotificationDelivered) && (r.detail & 256) == 0;
+    });
     if (!delivered) return std::string(text_.confirmation_none);
     return Fill(text_.confirmation_late, {{"notified_at", At(delivered)}});
+  }
+
+  // When the app answered the first payment's success with "processing" only.
+  std::string Processing() const {
+    const bool shown = FindLastBefore(duplicate().at, [](const TraceRecord& r) {
+                         return Is(r, TraceKind::kShowProcessing);
+                       }) != nullptr;
+    return shown ? std::string(text_.app_said_processing) : "";
   }
 
   std::string Lookup() const {
@@ -201,8 +210,9 @@ class StoryFacts {
   }
 
   std::string Delivery() const {
+    // The write that charged again, not a redelivery the inbox dropped (flag 256).
     const TraceRecord* write = FindLastBefore(duplicate().at, [&](const TraceRecord& r) {
-      return Is(r, TraceKind::kQueueWrite) && r.detail > 1;
+      return Is(r, TraceKind::kQueueWrite) && (r.detail & 256) == 0 && r.detail > 1;
     });
     return write ? std::to_string(write->detail) : std::string(text_.absent);
   }
@@ -221,7 +231,7 @@ std::string PreventedBy(const Explanation& e, const ExplainText& text) {
     // A strategy that never charged the intent stopped the payment, not the duplicate.
     if (row.explained || row.charges != 1) continue;
     if (!names.empty()) names += text.list_separator;
-    names += row.strategy;
+    names += StrategyShown(row.strategy, text);
   }
   if (names.empty()) return std::string(text.prevented_by_none);
   return Fill(text.prevented_by, {{"strategies", names}});
@@ -254,6 +264,7 @@ std::string Narrative(const Explanation& e, const ExplainText& text) {
                   {"timeout", facts.Timeout()},
                   {"backoff", facts.Backoff()},
                   {"confirmation", facts.Confirmation()},
+                  {"processing", facts.Processing()},
                   {"patience", facts.Patience()},
                   {"lookup", facts.Lookup()},
                   {"copy_gap", facts.CopyGap()},

@@ -6,7 +6,7 @@
 // offsets from the first tap, in time order), {gap} (between them),
 // {first_attempt} {dup_attempt} (the original attempt and its repeat, in the
 // app's order), {tap_gap} (double_tap), {arrived_at} {fate} {timeout}
-// {backoff} (client_retry, crash_replay), {confirmation} {patience} {lookup}
+// {backoff} (client_retry, crash_replay), {confirmation} {processing} {patience} {lookup}
 // (user_repay_no_confirmation), {copy_gap} (network_duplicate), {repeat}
 // {arrival_gap} (what the client repeated, and how long after the first
 // request it arrived: key_expired, replication_lag, concurrent_in_flight), {try_gap} (proxy_retry),

@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <map>
+#include <set>
 
 #include "metrics/root_cause.h"
 #include "sim/dedup/strategy.h"
@@ -70,6 +71,8 @@ class DiagramBuilder {
   Time origin_;
   std::array<Time, 256> first_tap_;     // by checkout page, -1 before its first tap
   std::map<std::uint32_t, Time> sent_;  // attempts by AttemptKey, when sent
+  std::set<std::uint32_t> answered_;    // attempts whose response the app read
+  std::set<std::uint32_t> timed_out_;   // attempts the app stopped waiting for
   std::vector<DiagramStep> steps_;
 };
 
@@ -81,6 +84,10 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       Arrow(r, Lane::kUser, Lane::kApp,
             std::string(r.tap == 0 ? text_.tap : text_.tap_again) +
                 (r.checkout > 0 ? Where(TraceRecord{.checkout = r.checkout}) : ""));
+      return;
+    case TraceKind::kConfirmTap:
+      Arrow(r, Lane::kUser, Lane::kApp,
+            std::string(r.tap == 0 ? text_.confirm_tap : text_.confirm_tap_again));
       return;
     case TraceKind::kPatienceOver: {
       const Time since = first_tap_[r.checkout] >= 0 ? first_tap_[r.checkout] : origin_;
@@ -131,6 +138,7 @@ void DiagramBuilder::Add(const TraceRecord& r) {
     case TraceKind::kAttemptTimedOut: {
       const auto sent = sent_.find(AttemptKey(r));
       const Time waited = sent == sent_.end() ? 0 : r.at - sent->second;
+      timed_out_.insert(AttemptKey(r));
       Note(r, Lane::kApp,
            Fill(text_.attempt_timed_out, {{"attempt", attempt}, {"wait", Wait(waited)}}),
            StepStyle::kTrouble);
@@ -146,11 +154,20 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       [[fallthrough]];
     case TraceKind::kResponse: {
       const bool late = static_cast<TraceKind>(r.kind) == TraceKind::kLateResponse;
+      // Discarded either because its attempt timed out (late) or because the attempt had its
+      // answer already (a copy, or the original after its copy): not the same story.
+      std::string_view label = text_.response;
+      if (late) {
+        label = answered_.count(AttemptKey(r)) != 0 && timed_out_.count(AttemptKey(r)) == 0
+                    ? text_.answered_response
+                    : text_.late_response;
+      } else {
+        answered_.insert(AttemptKey(r));
+      }
       Arrow(r, Lane::kNetwork, Lane::kApp,
-            Fill(late ? text_.late_response : text_.response,
-                 {{"status", std::string(Status(r.detail))},
-                  {"attempt", attempt},
-                  {"from", Where(r)}}),
+            Fill(label, {{"status", std::string(Status(r.detail))},
+                         {"attempt", attempt},
+                         {"from", Where(r)}}),
             late ? StepStyle::kLate : StepStyle::kMessage);
       return;
     }
@@ -162,6 +179,9 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       return;
     case TraceKind::kShowSuccess:
       Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.show_success));
+      return;
+    case TraceKind::kShowProcessing:
+      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.show_processing));
       return;
     case TraceKind::kAppStatusQuery:
       Arrow(r, Lane::kApp, Lane::kServer, std::string(text_.app_status_query));
@@ -187,7 +207,8 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       return;
     case TraceKind::kProxyTry:
       Arrow(r, Lane::kNetwork, Lane::kLoadBalancer,
-            Fill(text_.request_arrived, {{"attempt", attempt}, {"from", Where(r)}}));
+            Fill((r.detail & 256) ? text_.copy_arrived : text_.request_arrived,
+                 {{"attempt", attempt}, {"from", Where(r)}}));
       [[fallthrough]];
     case TraceKind::kProxyRetry: {
       const bool retry = static_cast<TraceKind>(r.kind) == TraceKind::kProxyRetry;
@@ -205,6 +226,10 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       return;
     case TraceKind::kRequestShed:
       Note(r, Lane::kServer, Fill(text_.request_shed, {{"attempt", attempt}}), StepStyle::kTrouble);
+      return;
+    case TraceKind::kRequestRefused:
+      Note(r, Lane::kServer, Fill(text_.request_refused, {{"attempt", attempt}}),
+           StepStyle::kTrouble);
       return;
     case TraceKind::kAdmission: {
       const std::uint32_t action = r.detail & 0xff;
@@ -238,13 +263,18 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       }
       return;
     }
-    case TraceKind::kQueueWrite:
-      if (r.detail > 1) {
+    case TraceKind::kQueueWrite: {
+      const std::uint32_t delivery = r.detail & 0xff;
+      if (r.detail & 256) {
         Note(r, Lane::kLedger,
-             Fill(text_.queue_redelivered, {{"delivery", std::to_string(r.detail)}}),
+             Fill(text_.queue_redelivery_dropped, {{"delivery", std::to_string(delivery)}}));
+      } else if (delivery > 1) {
+        Note(r, Lane::kLedger,
+             Fill(text_.queue_redelivered, {{"delivery", std::to_string(delivery)}}),
              StepStyle::kTrouble);
       }
       return;
+    }
     case TraceKind::kRefunded:
       Arrow(r, Lane::kBackOffice, Lane::kLedger,
             Fill(text_.refunded, {{"ordinal", std::to_string(r.detail + 1)}}));

@@ -28,6 +28,7 @@ inline constexpr int kLaneCount = 9;
 enum class TraceKind : std::uint16_t {
   // User
   kTap,           // taps Pay on a checkout page (User -> App)
+  kConfirmTap,    // taps Confirm on a review screen (User -> App; tap 1: a doubled Confirm)
   kPatienceOver,  // no sign of payment within their patience
   kPayAgain,      // opens a new checkout page to pay again (checkout = the new page)
   kStatusLookup,  // looks the payment up (User -> Server)
@@ -44,31 +45,37 @@ enum class TraceKind : std::uint16_t {
   kAttemptSent,   // an HTTP attempt (App -> Server; attempt)
   kAttemptTimedOut,
   kResponse,         // a response read in time (Server -> App; detail: ResponseStatus)
-  kLateResponse,     // a response that came after its attempt timed out: discarded
+  kLateResponse,     // a response no one waits for any more (its attempt timed out, or was
+                     // answered already): discarded
   kRetryWait,        // backs off before the next attempt (detail: ms)
   kGaveUp,           // attempts ran out with no answer
   kShowSuccess,      // the app shows "paid" (App -> User)
+  kShowProcessing,   // a success the app may not call "paid" (client.response_confirms: false):
+                     // it shows "processing" and the page closes (App -> User)
   kAppStatusQuery,   // asks the payment's status before retrying (App -> Server)
   kAppStatusAnswer,  // detail: PaymentStatus
   // Network
   kMessageLost,    // detail: 0 request, 1 response; +2 when a partition cut it
   kMessageCopied,  // the network delivers this message twice (detail: 0 request, 1 response)
   // Load balancer
-  kProxyTry,        // forwards the request (detail: the try's number, 1)
+  kProxyTry,        // forwards the request (detail: the try's number, 1, +256 when the
+                    // request is a copy the network made)
   kProxyRetry,      // gave up on a try and retries the POST on the next replica (detail: try)
   kGatewayTimeout,  // gave up on every try: answers 504
   // Server
   kRequestArrived,  // from the network (Network -> Server; detail: 1 for a copy the network
                     // made, else 0); one the load balancer forwards is its kProxyTry
-  kRequestShed,     // queue full: rejected unprocessed
+  kRequestShed,     // queue full: rejected unprocessed (detail: replica)
+  kRequestRefused,  // its replica is down: connection refused, no reply (detail: replica)
   kAdmission,       // the strategy's decision (Server -> KeyStore; detail: Admission | miss << 8)
   kCommitted,       // the charge is committed (Server -> Ledger; detail: 1 if the replica
                     // crashed before it could reply)
   kReplied,         // (Server -> App; detail: ResponseStatus, +256 when replayed from the store)
-  kKilled,          // in service or queued when its replica crashed
+  kKilled,          // in service or queued when its replica crashed (detail: replica)
   // Ledger and behind it
   kCharged,     // a charge in the books (detail: ordinal | (RootCause + 1) << 8 for a duplicate)
-  kQueueWrite,  // the ledger writer wrote a queued command (detail: delivery number)
+  kQueueWrite,  // the ledger writer got a queued command (detail: delivery number, +256 when
+                // its inbox dropped it as already written: no charge)
   kRefunded,    // a duplicate refunded (detail: ordinal)
   // Confirmation
   kNotificationSent,

@@ -44,6 +44,8 @@ Names KindNames(TraceKind kind) {
   switch (kind) {
     case TraceKind::kTap:
       return {"tap", "tap"};
+    case TraceKind::kConfirmTap:
+      return {"confirm_tap", "confirm tap"};
     case TraceKind::kPatienceOver:
       return {"patience_over", "patience over"};
     case TraceKind::kPayAgain:
@@ -82,6 +84,8 @@ Names KindNames(TraceKind kind) {
       return {"gave_up", "gave up"};
     case TraceKind::kShowSuccess:
       return {"show_success", "shows success"};
+    case TraceKind::kShowProcessing:
+      return {"show_processing", "shows processing"};
     case TraceKind::kAppStatusQuery:
       return {"app_status_query", "status query"};
     case TraceKind::kAppStatusAnswer:
@@ -100,6 +104,8 @@ Names KindNames(TraceKind kind) {
       return {"request_arrived", "request arrived"};
     case TraceKind::kRequestShed:
       return {"request_shed", "request shed"};
+    case TraceKind::kRequestRefused:
+      return {"request_refused", "request refused (replica down)"};
     case TraceKind::kAdmission:
       return {"admission", "admission"};
     case TraceKind::kCommitted:
