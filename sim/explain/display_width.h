@@ -20,8 +20,12 @@ std::vector<Glyph> Glyphs(std::string_view text);
 
 int DisplayWidth(std::string_view text);
 
-// `text` broken into lines of at most `width` columns: between words, and between any two
-// wide characters, never before closing punctuation such as "，" or "。".
+// `text` broken into lines of at most `width` columns, where the language allows: at spaces
+// (not between a number and its unit: "2 秒", "28.343 s"), after closing punctuation such as
+// "，" or "。" (which never starts a line), before opening punctuation such as "（" (which
+// never ends one). Not inside an English word, a figure or a name, and not between two
+// Chinese characters unless a run of them is longer than a line. A word longer than a
+// line gets a line of its own.
 std::vector<std::string> WrapText(std::string_view text, int width);
 
 }  // namespace dupsim

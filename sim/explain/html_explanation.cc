@@ -13,6 +13,9 @@ namespace {
 constexpr std::string_view kPageStyle = R"css(
 body { margin: 0; background: #f4f5f7; color: #1f2933;
   font: 15px/1.55 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+/* Chinese lines end at its punctuation and spaces, as the text form wraps them, never inside a
+   word or a figure; a run longer than the line may still break rather than overflow. */
+p, h1, td, th { word-break: keep-all; overflow-wrap: break-word; line-break: strict; }
 main { max-width: 1200px; margin: 0 auto; padding: 28px 24px 48px; }
 h1 { font-size: 22px; line-height: 1.25; margin: 0; }
 h2 { font-size: 18px; margin: 0 0 10px; }

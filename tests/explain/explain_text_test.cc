@@ -117,5 +117,65 @@ TEST(DisplayWidth, WrapsWordsAndChineseWithoutStartingALineWithPunctuation) {
   EXPECT_EQ(zh[1], "又点了一次。");
 }
 
+TEST(DisplayWidth, NeverSplitsAWordOrAFigureFromItsUnit) {
+  EXPECT_EQ(WrapText("waited 28.343 s then", 14),
+            (std::vector<std::string>{"waited", "28.343 s then"}));
+  EXPECT_EQ(WrapText("等了 28.343 秒仍未收到确认", 24),
+            (std::vector<std::string>{"等了", "28.343 秒仍未收到确认"}));
+  // A name longer than the line keeps a line of its own, whole.
+  EXPECT_EQ(WrapText("under idempotency_key_per_attempt today", 12),
+            (std::vector<std::string>{"under", "idempotency_key_per_attempt", "today"}));
+  // The gloss stays with its name: no line ends before "（".
+  EXPECT_EQ(WrapText("重放，none（不去重）、order_id（订单号去重）可以避免", 30),
+            (std::vector<std::string>{"重放，none（不去重）、", "order_id（订单号去重）可以避免"}));
+}
+
+TEST(DisplayWidth, ChineseLinesEndAtPunctuationAndSpacesNotInsideWords) {
+  // It used to cut "客户端" into "客户" and "端" to fill the line.
+  EXPECT_EQ(WrapText("判定超时。客户端等待 75 毫秒后发出第 2 次请求", 24),
+            (std::vector<std::string>{"判定超时。客户端等待", "75 毫秒后发出第 2 次请求"}));
+  // Closing punctuation hangs only where there is nowhere earlier to cut: "）、" pushes the
+  // name and its gloss to the next line instead of running two columns past the end.
+  EXPECT_EQ(WrapText("用同一随机种子重放，idempotency_key（幂等键）、order_id", 30),
+            (std::vector<std::string>{"用同一随机种子重放，", "idempotency_key（幂等键）、",
+                                      "order_id"}));
+  // A run with no punctuation or space longer than a line breaks between characters.
+  EXPECT_EQ(WrapText("一二三四五六七八九十", 8),
+            (std::vector<std::string>{"一二三四", "五六七八", "九十"}));
+}
+
+// Every line of the Chinese narrative ends where Chinese lines may end, at closing punctuation
+// or before a space of the text, and fits its width (but for one hanging closing mark), at
+// widths where each of its phrases fits a line.
+TEST(DisplayWidth, TheChineseNarrativeWrapsAtItsPunctuationAndSpaces) {
+  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
+  const std::string text = Fill(zh.narrative[static_cast<std::size_t>(RootCause::kClientRetry)],
+                                {{"first_attempt", "1"},
+                                 {"arrived_at", "+0.024s"},
+                                 {"fate", Fill(zh.fate_lost, {{"timeout", "2 秒"}})},
+                                 {"backoff", "75 毫秒"},
+                                 {"dup_attempt", "2"},
+                                 {"first_at", "+0.221s"},
+                                 {"dup_at", "+2.309s"}}) +
+                           Fill(zh.prevented_by, {{"strategies",
+                                                   "idempotency_key（幂等键）、"
+                                                   "order_id（订单号去重）"}});
+  for (int width : {40, 44, 60, 100}) {
+    const std::vector<std::string> lines = WrapText(text, width);
+    ASSERT_GT(lines.size(), 1u) << width;
+    std::string joined;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      EXPECT_LE(DisplayWidth(lines[i]), width + 2) << lines[i];  // closing punctuation hangs
+      if (i + 1 == lines.size()) break;
+      const std::vector<Glyph> glyphs = Glyphs(lines[i]);
+      const std::string_view last = glyphs.back().bytes;
+      const bool at_punctuation = last == "，" || last == "。" || last == "、" || last == "；" ||
+                                  last == "：" || last == "）";
+      const bool at_space = text.find(lines[i] + " " + lines[i + 1]) != std::string::npos;
+      EXPECT_TRUE(at_punctuation || at_space) << width << ": " << lines[i] << " | " << lines[i + 1];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dupsim

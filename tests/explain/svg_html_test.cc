@@ -111,6 +111,13 @@ TEST(HtmlExplanation, ChinesePageSaysSo) {
   EXPECT_EQ(doc.String("/h:html/@lang"), "zh-Hans");
   EXPECT_EQ(doc.String("(//h:h2)[2]"), "为什么会重复扣款");
   EXPECT_EQ(doc.String("//h:table/h:thead/h:tr/h:th[1]"), "策略");
+  // Strategy names stay as typed on the command line, glossed in Chinese.
+  EXPECT_EQ(doc.String("//h:table/h:tbody/h:tr[1]/h:td[1]"), "none（不去重）");
+  // Browsers break Chinese between any two characters unless told otherwise: lines end at
+  // its punctuation and spaces, and a run too long for the line still breaks, not overflows.
+  const std::string style = doc.String("/h:html/h:head/h:style");
+  EXPECT_NE(style.find("word-break: keep-all"), std::string::npos) << style;
+  EXPECT_NE(style.find("overflow-wrap: break-word"), std::string::npos) << style;
 }
 
 }  // namespace
