@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "metrics/root_cause.h"
+#include "sim/trace/trace_detail.h"
 #include "sim/trace/trace_names.h"
 
 namespace dupsim {
@@ -29,73 +30,6 @@ std::string_view RootCauseOf(std::uint32_t charged_detail) {
   return cause < kRootCauseCount ? RootCauseName(static_cast<RootCause>(cause)) : "unknown";
 }
 
-// The record's detail as named args, where it means something; the raw number otherwise.
-void AddDetail(const TraceRecord& r, Json& args) {
-  const std::uint32_t d = r.detail;
-  switch (KindOf(r.kind)) {
-    case TraceKind::kStatusAnswer:
-    case TraceKind::kAppStatusAnswer:
-      args["status"] = PaymentStatusName(d);
-      return;
-    case TraceKind::kPromptAnswer:
-      args["answer"] = d != 0 ? "yes" : "no";
-      return;
-    case TraceKind::kResponse:
-    case TraceKind::kLateResponse:
-      args["status"] = ResponseStatusName(d);
-      return;
-    case TraceKind::kRetryWait:
-      args["wait_ms"] = d;
-      return;
-    case TraceKind::kMessageLost:
-      args["message"] = MessageName(d);
-      args["partition"] = d >= 2;
-      return;
-    case TraceKind::kMessageCopied:
-      args["message"] = MessageName(d);
-      return;
-    case TraceKind::kProxyTry:
-    case TraceKind::kProxyRetry:
-      args["try"] = d;
-      return;
-    case TraceKind::kRequestArrived:
-      args["network_copy"] = d != 0;
-      return;
-    case TraceKind::kRequestShed:
-    case TraceKind::kKilled:
-      args["replica"] = d;
-      return;
-    case TraceKind::kAdmission:
-      args["admission"] = AdmissionName(d & 0xff);
-      if ((d >> 8) != 0) args["miss"] = DedupMissName(d >> 8);
-      return;
-    case TraceKind::kCommitted:
-      args["crashed_before_reply"] = d != 0;
-      return;
-    case TraceKind::kReplied:
-      args["status"] = ResponseStatusName(d & 0xff);
-      args["replayed"] = (d & 0x100) != 0;
-      return;
-    case TraceKind::kCharged:
-      args["ordinal"] = d & 0xff;
-      if ((d >> 8) != 0) args["duplicate"] = RootCauseOf(d);
-      return;
-    case TraceKind::kQueueWrite:
-      args["delivery"] = d;
-      return;
-    case TraceKind::kRefunded:
-      args["ordinal"] = d;
-      return;
-    case TraceKind::kNotificationDelivered:
-      args["delivery"] = d & 0xff;
-      args["deduplicated"] = (d & 0x100) != 0;
-      return;
-    default:
-      if (d != 0) args["detail"] = d;
-      return;
-  }
-}
-
 Json ArgsOf(const TraceRecord& r) {
   Json args = Json::object();
   args["intent"] = r.intent;
@@ -103,7 +37,8 @@ Json ArgsOf(const TraceRecord& r) {
   args["tap"] = r.tap;
   args["attempt"] = r.attempt;
   if (r.peer != r.lane) args["peer"] = LaneLabel(LaneOf(r.peer));
-  AddDetail(r, args);
+  const Json detail = TraceDetail(r);  // kept alive: items() refers to it
+  for (const auto& [key, value] : detail.items()) args[key] = value;
   return args;
 }
 
@@ -185,6 +120,11 @@ std::string TraceEventName(const TraceRecord& r) {
     }
     case TraceKind::kAdmission:
       return with(AdmissionName(d & 0xff));
+    case TraceKind::kProxyTry:
+      return (d & 256) != 0 ? with("network copy") : label;
+    case TraceKind::kQueueWrite:
+    case TraceKind::kNotificationDelivered:
+      return (d & 256) != 0 ? with("deduplicated") : label;
     case TraceKind::kStatusAnswer:
     case TraceKind::kAppStatusAnswer:
       return with(PaymentStatusName(d));

@@ -21,7 +21,8 @@
 //   never decreases). Its name is the kind in words, refined by the detail where that tells
 //   the story ("response lost", "charged (duplicate: client_retry)", "admission (process)");
 //   cat is the kind's snake_case name; args hold intent, checkout, tap, attempt, the peer when
-//   it is another party, and the detail decoded (status, replica, ordinal, ...).
+//   it is another party, and the detail decoded (status, replica, ordinal, ...;
+//   sim/trace/trace_detail.h, the JSON Lines "detail" object).
 // - Every HTTP attempt that ended, attempt_sent paired with its response or attempt_timed_out
 //   by (intent, checkout, tap, attempt), is also an async span ("ph":"b"/"e", cat "http",
 //   name "HTTP attempt", one id per attempt) of the App track's process: async, not complete

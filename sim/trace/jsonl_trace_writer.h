@@ -12,10 +12,15 @@
 //   checkout  the checkout page (0: the first; 128 and up: opened for a scammer)
 //   tap       the tap on that page (0: the first)
 //   attempt   the app's HTTP attempt (1-based; 0 where none applies)
-//   detail    the kind's raw number, as sim/trace/trace_event.h says per kind
+//   detail    what the kind's detail says, in words: an object of named fields, the
+//             same as the Chrome format's args beyond intent, checkout, tap, attempt
+//             and peer (sim/trace/trace_detail.h): {} for a kind that carries
+//             nothing, {"message":"response","partition":false} for message_lost,
+//             {"status":"ok","replayed":true} for replied, {"ordinal":1,
+//             "duplicate":"client_retry"} for a duplicate charge, ...
 //
 // e.g. {"t_us":20512,"intent":0,"lane":"app","peer":"server","kind":"attempt_sent",
-//       "checkout":0,"tap":0,"attempt":1,"detail":0}
+//       "checkout":0,"tap":0,"attempt":1,"detail":{}}
 // Bytes depend only on the records: a fixed scenario, strategy and seed give the same file.
 #pragma once
 

@@ -193,6 +193,11 @@ TEST(TraceCli, JsonLinesMatchTheChromeInstantsKeyForKey) {
     EXPECT_TRUE(line["lane"].is_string() && line["peer"].is_string());
     EXPECT_NE(line["lane"], "unknown");
     EXPECT_NE(line["kind"], "unknown");
+    // The detail in words is the instant's args beyond the record's place and peer.
+    Json args = instants[i]["args"];
+    for (const char* key : {"intent", "checkout", "tap", "attempt", "peer"}) args.erase(key);
+    EXPECT_TRUE(line["detail"].is_object()) << lines[i];
+    EXPECT_EQ(line["detail"], args) << lines[i];
   }
 }
 

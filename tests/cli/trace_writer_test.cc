@@ -18,7 +18,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr auto kLastKind = TraceKind::kNotificationDelivered;
+constexpr auto kLastKind = TraceKind::kNotificationDelivered;  // the enum's last
 
 bool IsSnakeCase(std::string_view name) {
   if (name.empty()) return false;
@@ -93,6 +93,10 @@ TEST(TraceEventNames, DetailsRefineTheKind) {
             "response (declined)");
   EXPECT_EQ(TraceEventName(Record(0, TraceKind::kReplied, Lane::kServer, 0, 1, 256)),
             "replied (replayed)");
+  EXPECT_EQ(TraceEventName(Record(0, TraceKind::kProxyTry, Lane::kLoadBalancer, 0, 1, 1 | 256)),
+            "proxy try (network copy)");
+  EXPECT_EQ(TraceEventName(Record(0, TraceKind::kQueueWrite, Lane::kLedger, 0, 1, 2 | 256)),
+            "queue write (deduplicated)");
   EXPECT_EQ(TraceEventName(Record(0, static_cast<TraceKind>(999), Lane::kServer, 0)),
             "unknown (kind 999)");
 }
@@ -138,9 +142,51 @@ TEST(JsonlTraceWriter, OneLineOfFixedKeysPerRecord) {
   WriteJsonlTrace(std::vector<TraceRecord>{r, Record(9, TraceKind::kTap, Lane::kUser, 4)}, out);
   EXPECT_EQ(out.str(),
             "{\"t_us\":20512,\"intent\":3,\"lane\":\"app\",\"peer\":\"server\","
-            "\"kind\":\"attempt_sent\",\"checkout\":0,\"tap\":1,\"attempt\":1,\"detail\":0}\n"
+            "\"kind\":\"attempt_sent\",\"checkout\":0,\"tap\":1,\"attempt\":1,\"detail\":{}}\n"
             "{\"t_us\":9,\"intent\":4,\"lane\":\"user\",\"peer\":\"user\",\"kind\":\"tap\","
-            "\"checkout\":0,\"tap\":0,\"attempt\":0,\"detail\":0}\n");
+            "\"checkout\":0,\"tap\":0,\"attempt\":0,\"detail\":{}}\n");
+}
+
+// The detail in words, one named field per thing it packs, in a fixed order: no reader needs
+// sim/trace/trace_event.h to know that 257 on a replied record means "200, replayed".
+TEST(JsonlTraceWriter, TheDetailInWords) {
+  const std::uint32_t client_retry =
+      (static_cast<std::uint32_t>(RootCause::kClientRetry) + 1) << 8 | 1;
+  const std::vector<std::pair<TraceRecord, std::string>> cases = {
+      {Record(0, TraceKind::kMessageLost, Lane::kNetwork, 0, 1, 3),
+       R"({"message":"response","partition":true})"},
+      {Record(0, TraceKind::kMessageCopied, Lane::kNetwork, 0, 1, 0), R"({"message":"request"})"},
+      {Record(0, TraceKind::kReplied, Lane::kServer, 0, 1, 256),
+       R"({"status":"ok","replayed":true})"},
+      {Record(0, TraceKind::kResponse, Lane::kServer, 0, 1,
+              static_cast<std::uint32_t>(ResponseStatus::kGatewayTimeout)),
+       R"({"status":"gateway_timeout"})"},
+      {Record(0, TraceKind::kCharged, Lane::kLedger, 0, 2, client_retry),
+       R"({"ordinal":1,"duplicate":"client_retry"})"},
+      {Record(0, TraceKind::kCharged, Lane::kLedger, 0, 1, 0), R"({"ordinal":0})"},
+      {Record(0, TraceKind::kAdmission, Lane::kServer, 0, 1,
+              static_cast<std::uint32_t>(Admission::kProcess) |
+                  static_cast<std::uint32_t>(DedupMiss::kKeyExpired) << 8),
+       R"({"admission":"process","miss":"key_expired"})"},
+      {Record(0, TraceKind::kPromptAnswer, Lane::kUser, 0, 0, 1), R"({"answer":"yes"})"},
+      {Record(0, TraceKind::kAppStatusAnswer, Lane::kServer, 0, 1, 1), R"({"status":"not_found"})"},
+      {Record(0, TraceKind::kRetryWait, Lane::kApp, 0, 1, 75), R"({"wait_ms":75})"},
+      {Record(0, TraceKind::kProxyTry, Lane::kLoadBalancer, 0, 1, 1 | 256),
+       R"({"try":1,"network_copy":true})"},
+      {Record(0, TraceKind::kRequestRefused, Lane::kServer, 0, 1, 2), R"({"replica":2})"},
+      {Record(0, TraceKind::kQueueWrite, Lane::kLedger, 0, 1, 2 | 256),
+       R"({"delivery":2,"deduplicated":true})"},
+      {Record(0, TraceKind::kNotificationDelivered, Lane::kConfirmation, 0, 0, 1),
+       R"({"delivery":1,"deduplicated":false})"},
+      {Record(0, TraceKind::kShowProcessing, Lane::kApp, 0, 1), "{}"},
+      {Record(0, static_cast<TraceKind>(999), Lane::kApp, 0, 0, 7), R"({"raw":7})"},
+  };
+  for (const auto& [record, detail] : cases) {
+    std::ostringstream out;
+    WriteJsonlTrace(std::vector<TraceRecord>{record}, out);
+    const Json line = Json::parse(out.str());
+    EXPECT_EQ(line["detail"].dump(), detail) << out.str();
+  }
 }
 
 }  // namespace
