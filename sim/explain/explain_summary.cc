@@ -1,5 +1,6 @@
 #include "sim/explain/explain_summary.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "reports/percent_format.h"
@@ -15,7 +16,9 @@ std::string_view CauseText(RootCause cause, const ExplainText& text) {
 // the language's unit.
 std::string SignedMilliseconds(Time t, const ExplainText& text) {
   char out[32];
-  std::snprintf(out, sizeof out, "%+.1f", static_cast<double>(t) / kMillisecond);
+  const double ms = static_cast<double>(t) / kMillisecond;
+  // What rounds to 0.0 is no difference: "+0.0", never "-0.0".
+  std::snprintf(out, sizeof out, "%+.1f", std::abs(ms) < 0.05 ? 0.0 : ms);
   return Fill(text.extra_time, {{"n", out}});
 }
 

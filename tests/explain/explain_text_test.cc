@@ -7,7 +7,9 @@
 #include <cstring>
 #include <set>
 
+#include "sim/dedup/strategy_registry.h"
 #include "sim/explain/display_width.h"
+#include "sim/explain/explain_summary.h"
 #include "sim/explain/explain_text.h"
 #include "sim/explain/time_text.h"
 
@@ -106,6 +108,70 @@ TEST(DisplayWidth, ChineseTakesTwoColumns) {
   EXPECT_EQ(DisplayWidth("\u2717 lost"), 6);
   EXPECT_EQ(DisplayWidth("\u201cyou paid\u201d"), 10);
   EXPECT_EQ(DisplayWidth("\xff"), 1);  // not UTF-8: one column, not a crash
+}
+
+// What is left of a Chinese cell once its code (a strategy's label) and figures are gone: no
+// English word may remain, only "p50", the statistic's own name.
+std::string EnglishLeftIn(std::string cell, std::string_view code) {
+  if (!code.empty() && cell.rfind(code, 0) == 0) cell.erase(0, code.size());
+  for (const std::string_view allowed : {"p50"}) {
+    for (std::size_t at; (at = cell.find(allowed)) != std::string::npos;) cell.erase(at, 3);
+  }
+  std::string left;
+  for (char c : cell) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) left += c;
+  }
+  return left;
+}
+
+TEST(ExplainText, TheChineseTitleAndTableLeaveNoEnglishButCode) {
+  Explanation e;
+  e.scenario = "timeout-retry";
+  e.strategy = "none";
+  e.cause = RootCause::kClientRetry;
+  const std::pair<const char*, Time> rows[] = {
+      {"none", 1000}, {"client_debounce(window=1s)", 1100}, {"idempotency_key", 980}};
+  for (const auto& [label, p50] : rows) {
+    CounterfactualRow row;
+    row.strategy = label;
+    row.explained = row.strategy == "none";
+    row.charges = row.explained ? 2 : 1;
+    row.refunds = row.explained ? 1 : 0;
+    row.run.confirmed_intents = 10;
+    row.run.time_to_confirmation_p50 = p50;
+    e.counterfactual.push_back(row);
+  }
+  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
+  const std::string title = ExplainTitle(e, zh);
+  EXPECT_NE(title.find("策略 none（不去重）"), std::string::npos) << title;
+  const CounterfactualTable table = MakeCounterfactualTable(e, zh);
+  for (const std::string& heading : table.headings) EXPECT_EQ(EnglishLeftIn(heading, ""), "");
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string& label = e.counterfactual[r].strategy;
+    EXPECT_NE(table.rows[r][0].find("（"), std::string::npos) << table.rows[r][0];  // glossed
+    for (const std::string& cell : table.rows[r]) {
+      EXPECT_EQ(EnglishLeftIn(cell, label), "") << cell;
+    }
+  }
+  EXPECT_EQ(table.rows[1][6], "+0.1 毫秒");
+  EXPECT_EQ(table.rows[2][6], "+0.0 毫秒");  // 20 µs less rounds to no difference, not "-0.0"
+  EXPECT_EQ(table.rows[1][0], "client_debounce(window=1s)（客户端防抖）");
+  // English shows the names alone.
+  EXPECT_EQ(MakeCounterfactualTable(e, ExplainTextFor(ExplainLanguage::kEnglish)).rows[1][0],
+            "client_debounce(window=1s)");
+}
+
+// Every built-in strategy has its gloss: one added to the registry without one fails here.
+TEST(ExplainText, EveryBuiltInStrategyHasAGloss) {
+  std::set<std::string_view> glossed(GlossedStrategies().begin(), GlossedStrategies().end());
+  std::size_t builtins = 0;
+  for (const StrategyInfo* info : StrategyRegistry::Builtin().All()) {
+    ++builtins;
+    EXPECT_EQ(glossed.count(info->name), 1u) << info->name;
+  }
+  EXPECT_EQ(glossed.size(), builtins);
+  EXPECT_EQ(StrategyShown("my_plugin(x=1)", ExplainTextFor(ExplainLanguage::kChinese)),
+            "my_plugin(x=1)");
 }
 
 TEST(DisplayWidth, WrapsWordsAndChineseWithoutStartingALineWithPunctuation) {
