@@ -60,6 +60,7 @@ struct ExplainText {
   std::string_view app_status_query, app_status_answer;
   std::string_view request_lost, response_lost, cut_by_partition;
   std::string_view request_copied, response_copied;
+  std::string_view request_held, response_held;  // reordered: "{wait}" longer on the way
   std::string_view proxy_try, proxy_retry, gateway_timeout;
   std::string_view balancer_drops;  // a reply to a try the balancer had given up on
   std::string_view request_arrived, copy_arrived;

@@ -205,6 +205,12 @@ void DiagramBuilder::Add(const TraceRecord& r) {
                 {{"attempt", attempt}}),
            StepStyle::kTrouble);
       return;
+    case TraceKind::kMessageHeld:
+      Note(r, Lane::kNetwork,
+           Fill((r.detail & 1) ? text_.response_held : text_.request_held,
+                {{"attempt", attempt}, {"wait", Wait(Time{r.detail >> 1} * kMillisecond)}}),
+           StepStyle::kTrouble);
+      return;
     case TraceKind::kProxyTry:
       Arrow(r, Lane::kNetwork, Lane::kLoadBalancer,
             Fill((r.detail & 256) ? text_.copy_arrived : text_.request_arrived,

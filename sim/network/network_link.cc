@@ -97,7 +97,15 @@ void NetworkLink::Send(Slot slot) {
     pool_.Free(slot);
     return;
   }
-  sim_.Schedule(DeliveryDelay(latency, hold_rng), destination_, delivery_kind_, slot);
+  // A delivery held back (reordered) says so: it arrives long after its latency would have it.
+  auto held = [&](Time delay, Time latency_drawn) {
+    if (delay == latency_drawn) return;
+    trace(TraceKind::kMessageHeld,
+          direction | (static_cast<std::uint32_t>((delay - latency_drawn) / kMillisecond) << 1));
+  };
+  const Time delay = DeliveryDelay(latency, hold_rng);
+  held(delay, latency);
+  sim_.Schedule(delay, destination_, delivery_kind_, slot);
   if (duplicated) {
     trace(TraceKind::kMessageCopied, direction);
     ++counters_.duplicated;
@@ -105,7 +113,9 @@ void NetworkLink::Send(Slot slot) {
     copy.network_copy = true;
     const Slot copy_slot = pool_.Alloc();
     pool_[copy_slot] = copy;
-    sim_.Schedule(DeliveryDelay(copy_latency, hold_rng), destination_, delivery_kind_, copy_slot);
+    const Time copy_delay = DeliveryDelay(copy_latency, hold_rng);
+    held(copy_delay, copy_latency);
+    sim_.Schedule(copy_delay, destination_, delivery_kind_, copy_slot);
   }
 }
 

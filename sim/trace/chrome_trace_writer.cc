@@ -108,6 +108,8 @@ std::string TraceEventName(const TraceRecord& r) {
       return std::string(MessageName(d)) + " lost" + (d >= 2 ? " (partition)" : "");
     case TraceKind::kMessageCopied:
       return std::string(MessageName(d)) + " copied";
+    case TraceKind::kMessageHeld:
+      return std::string(MessageName(d)) + " held back";
     case TraceKind::kCharged:
       return (d >> 8) != 0 ? with("duplicate: " + std::string(RootCauseOf(d))) : label;
     case TraceKind::kResponse:

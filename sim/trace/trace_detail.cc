@@ -46,6 +46,10 @@ Json TraceDetail(const TraceRecord& r) {
     case TraceKind::kMessageCopied:
       out["message"] = MessageName(d);
       break;
+    case TraceKind::kMessageHeld:
+      out["message"] = MessageName(d);
+      out["extra_delay_ms"] = d >> 1;
+      break;
     case TraceKind::kProxyTry:
       out["try"] = d & 0xff;
       out["network_copy"] = (d & kFlag) != 0;

@@ -57,6 +57,8 @@ enum class TraceKind : std::uint16_t {
   // Network
   kMessageLost,    // detail: 0 request, 1 response; +2 when a partition cut it
   kMessageCopied,  // the network delivers this message twice (detail: 0 request, 1 response)
+  kMessageHeld,    // the network holds one delivery of it back (reorder; detail: 0 request,
+                   // 1 response, + the extra delay in ms << 1)
   // Load balancer
   kProxyTry,        // forwards the request (detail: the try's number, 1, +256 when the
                     // request is a copy the network made)

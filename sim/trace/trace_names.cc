@@ -94,6 +94,8 @@ Names KindNames(TraceKind kind) {
       return {"message_lost", "message lost"};
     case TraceKind::kMessageCopied:
       return {"message_copied", "message copied"};
+    case TraceKind::kMessageHeld:
+      return {"message_held", "message held back"};
     case TraceKind::kProxyTry:
       return {"proxy_try", "proxy try"};
     case TraceKind::kProxyRetry:

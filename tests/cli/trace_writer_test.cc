@@ -179,6 +179,8 @@ TEST(JsonlTraceWriter, TheDetailInWords) {
       {Record(0, TraceKind::kNotificationDelivered, Lane::kConfirmation, 0, 0, 1),
        R"({"delivery":1,"deduplicated":false})"},
       {Record(0, TraceKind::kShowProcessing, Lane::kApp, 0, 1), "{}"},
+      {Record(0, TraceKind::kMessageHeld, Lane::kNetwork, 0, 1, 1 | 2500 << 1),
+       R"({"message":"response","extra_delay_ms":2500})"},
       {Record(0, static_cast<TraceKind>(999), Lane::kApp, 0, 0, 7), R"({"raw":7})"},
   };
   for (const auto& [record, detail] : cases) {
