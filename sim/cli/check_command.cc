@@ -3,7 +3,9 @@
 // rates that got worse with statistical significance. Exit status 0 when all
 // pass, 1 on any failure, regression or inconclusive verdict (unless allowed),
 // 2 on bad input.
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -71,8 +73,20 @@ double ConfidenceFlag(const std::string& text) {
   return value;
 }
 
+// A summary that cannot be written is worth a word, not a failed gate: the verdict stands in
+// the exit status and the main report whatever happens to this extra copy.
+void WarnGithubSummary(const std::string& what) {
+  std::cerr << "dupsim: warning: GITHUB_STEP_SUMMARY: " << what << "; no job summary written"
+            << std::endl;
+}
+
 // GitHub Actions' job summary (GITHUB_STEP_SUMMARY), opened before anything runs so a bad
-// path is bad input, not a lost verdict after the runs.
+// path is reported before the runs rather than after them.
+std::string GithubSummaryPath() {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  return path == nullptr ? "" : path;
+}
+
 std::optional<std::ofstream> OpenGithubSummary() {
   const char* path = std::getenv("GITHUB_STEP_SUMMARY");
   if (path == nullptr || *path == '\0') return std::nullopt;
@@ -84,8 +98,8 @@ std::optional<std::ofstream> OpenGithubSummary() {
   }
   std::ofstream file(path, std::ios::binary | std::ios::app);
   if (!file) {
-    throw InputError::At(SourcePos{"GITHUB_STEP_SUMMARY", 0, 0}, "",
-                         std::string("cannot append to '") + path + "'");
+    WarnGithubSummary(std::string("cannot append to '") + path + "': " + std::strerror(errno));
+    return std::nullopt;
   }
   if (ends_mid_line) file << '\n';
   return file;
@@ -138,6 +152,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   if (github_summary) {
     ReportFormatNamed("markdown", "GITHUB_STEP_SUMMARY").Render(report, *github_summary);
     github_summary->flush();
+    if (!*github_summary) WarnGithubSummary("cannot write to '" + GithubSummaryPath() + "'");
   }
   RenderReport(report, format, file, out);
 

@@ -6,6 +6,7 @@
 #include "reports/tool_version.h"
 #include "sim/cli/command.h"
 #include "sim/cli/dupsim_cli.h"
+#include "sim/input/closest_name.h"
 #include "sim/input/input_error.h"
 #include "sim/run/invariant_checker.h"
 
@@ -78,11 +79,15 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   if (!first.empty() && first.front() == '-') {
-    throw InputError("unrecognised option '" + first + "' (try 'dupsim --help')");
+    throw InputError("unrecognised option '" + first + "'" +
+                     DidYouMean(first, {"--help", "--version"}) + " (try 'dupsim --help')");
   }
   const Command* command = FindCommand(first);
   if (!command) {
-    throw InputError("unknown command '" + first + "' (commands: " + CommandNames() + ")");
+    std::vector<std::string_view> names;
+    for (const Command& c : kCommands) names.push_back(c.name);
+    throw InputError("unknown command '" + first + "'" + DidYouMean(first, names) +
+                     " (commands: " + CommandNames() + ")");
   }
   return command->run({args.begin() + 1, args.end()}, out);
 }

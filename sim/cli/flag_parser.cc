@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "sim/input/closest_name.h"
 #include "sim/input/input_error.h"
 
 namespace dupsim {
@@ -16,11 +17,26 @@ InputError FlagError(const std::string& flag, std::string_view message) {
   return InputError::At(SourcePos{flag, 0, 0}, "", message);
 }
 
+// "; did you mean '--intents'?" for a flag a letter or two off one of `options`, or given with
+// one dash ("-intents").
+std::string FlagHint(const std::string& flag, const po::options_description& options) {
+  const std::size_t dashes = flag.find_first_not_of('-');
+  if (dashes == std::string::npos || dashes == 0) return "";
+  const std::string typed = "--" + flag.substr(dashes);
+  std::vector<std::string> names;
+  for (const auto& option : options.options()) {
+    if (option->long_name().empty()) continue;
+    names.push_back("--" + option->long_name());
+    if (names.back() == typed && typed != flag) return "; did you mean '" + typed + "'?";
+  }
+  return DidYouMean(typed, std::vector<std::string_view>(names.begin(), names.end()));
+}
+
 // Boost's messages are close but vary by version and kind; these name the flag first.
-InputError Translate(const po::error_with_option_name& e) {
+InputError Translate(const po::error_with_option_name& e, const po::options_description& options) {
   const std::string flag = e.get_option_name();
   if (dynamic_cast<const po::unknown_option*>(&e)) {
-    return InputError("unrecognised option '" + flag + "'");
+    return InputError("unrecognised option '" + flag + "'" + FlagHint(flag, options));
   }
   if (dynamic_cast<const po::multiple_occurrences*>(&e)) {
     return FlagError(flag, "given more than once");
@@ -65,7 +81,7 @@ ParsedFlags ParseFlags(const std::vector<std::string>& args,
     po::store(parsed, flags.values);
     po::notify(flags.values);
   } catch (const po::error_with_option_name& e) {
-    throw Translate(e);
+    throw Translate(e, options);
   } catch (const po::error& e) {
     throw InputError(e.what());
   }

@@ -3,6 +3,7 @@
 // or the Markdown summary of a CI run's saved JSON.
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "reports/json_reader.h"
 #include "reports/report_format_registry.h"
@@ -23,6 +24,16 @@ po::options_description ReportOptions() {
   return options;
 }
 
+// `-` is standard input (`dupsim run --format json | dupsim report - --format html`); errors
+// in it are positioned as "<stdin>:line:column".
+Report ReadSavedReport(const std::string& argument) {
+  if (argument != "-") return ReadJsonReportFile(argument);
+  std::ostringstream text;
+  text << std::cin.rdbuf();
+  if (std::cin.bad()) throw InputError("<stdin>: cannot read standard input");
+  return ReadJsonReport(text.str(), "<stdin>");
+}
+
 }  // namespace
 
 int ReportCommand(const std::vector<std::string>& args, std::ostream& out) {
@@ -32,16 +43,17 @@ int ReportCommand(const std::vector<std::string>& args, std::ostream& out) {
   if (values.count("help")) {
     out << "Usage: dupsim report RESULTS.json [OPTIONS]\n\n"
            "Renders results saved with --format json (by 'dupsim run' or 'dupsim check')\n"
-           "in another format, without running anything.\n\n"
+           "in another format, without running anything. RESULTS.json '-' reads them from\n"
+           "standard input.\n\n"
         << options;
     return 0;
   }
   const ReportFormat& format = ReportFormatNamed(values["format"].as<std::string>(), "--format");
   if (flags.positional.size() != 1) {
-    throw InputError("report: expected one RESULTS.json file, got " +
+    throw InputError("report: expected one RESULTS.json file (or - for standard input), got " +
                      std::to_string(flags.positional.size()));
   }
-  Report report = ReadJsonReportFile(flags.positional[0]);
+  Report report = ReadSavedReport(flags.positional[0]);
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
   RenderReport(std::move(report), format, file, out);

@@ -114,9 +114,7 @@ std::vector<Scenario> ScenariosFromFlags(const ParsedFlags& flags) {
   const po::variables_map& values = flags.values;
   std::vector<ConfiguredStrategy> strategies;
   if (values.count("strategy")) {
-    for (const std::string& text : values["strategy"].as<std::vector<std::string>>()) {
-      strategies.push_back(ParseStrategyFlag(text));
-    }
+    strategies = ParseStrategyFlags(values["strategy"].as<std::vector<std::string>>());
   }
   std::uint64_t intents = 0;
   if (values.count("intents")) {

@@ -13,8 +13,14 @@ namespace dupsim {
 // names neither a file nor a bundled scenario (listing the bundled ones).
 Scenario LoadScenarioArgument(const std::string& argument);
 
+// What one SCENARIO argument stands for: a directory's *.yaml and *.yml files in natural name
+// order (below), anything else as it is. Throws InputError for a directory it cannot list or
+// that holds no scenario file.
+std::vector<std::string> ScenarioArgumentFiles(const std::string& argument);
+
 // Every SCENARIO argument in order; a directory stands for its *.yaml and *.yml files in
-// name order (`dupsim check scenarios/`); no arguments: the bundled default scenario.
+// natural name order (`retry_500ms` before `retry_3s`: sim/input/natural_order.h), as in
+// `dupsim check scenarios/`; no arguments: the bundled default scenario.
 std::vector<Scenario> LoadScenarioArguments(const std::vector<std::string>& arguments);
 
 }  // namespace dupsim

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "sim/input/closest_name.h"
+
 namespace dupsim {
 
 StrategyRegistry& StrategyRegistry::ForPlugins() {
@@ -47,11 +49,14 @@ ConfiguredStrategy StrategyRegistry::Configure(const std::string& name,
                                                StrategyParams params) const {
   const StrategyInfo* info = Find(name);
   if (!info) {
-    throw InputError::At(params.pos(), params.key_path(),
-                         "unknown strategy '" + name + "' (known: " + Names() + ")");
+    std::vector<std::string_view> names;
+    for (const auto& [known, entry] : entries_) names.push_back(known);
+    throw InputError::At(
+        params.pos(), params.key_path(),
+        "unknown strategy '" + name + "'" + DidYouMean(name, names) + " (known: " + Names() + ")");
   }
   auto make = info->configure(params);
-  params.Finish();
+  params.Finish(name);
   return ConfiguredStrategy{name, make()->Describe(), std::move(make), {}};
 }
 

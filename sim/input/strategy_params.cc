@@ -1,12 +1,24 @@
 #include "sim/input/strategy_params.h"
 
+#include <algorithm>
 #include <charconv>
 
+#include "sim/input/closest_name.h"
 #include "sim/input/duration.h"
 
 namespace dupsim {
 
+void StrategyParams::Know(const std::string& key) const {
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
+}
+
+bool StrategyParams::Has(const std::string& key) const {
+  Know(key);
+  return values_.count(key) > 0;
+}
+
 const StrategyParams::Value* StrategyParams::Take(const std::string& key) {
+  Know(key);
   read_.insert(key);
   auto it = values_.find(key);
   return it == values_.end() ? nullptr : &it->second;
@@ -41,7 +53,10 @@ std::size_t StrategyParams::Choice(const std::string& key, const std::vector<std
     if (v->text == options[i]) return i;
     list += (i ? ", " : "") + options[i];
   }
-  throw InputError::At(v->pos, PathOf(key), "expected one of " + list + ", got '" + v->text + "'");
+  const std::vector<std::string_view> names(options.begin(), options.end());
+  throw InputError::At(
+      v->pos, PathOf(key),
+      "expected one of " + list + ", got '" + v->text + "'" + DidYouMean(v->text, names));
 }
 
 double StrategyParams::Probability(const std::string& key, double fallback) {
@@ -72,11 +87,19 @@ std::uint64_t StrategyParams::Count(const std::string& key, std::uint64_t fallba
   return n;
 }
 
-void StrategyParams::Finish() const {
+void StrategyParams::Finish(const std::string& strategy) const {
   for (const auto& [key, value] : values_) {
-    if (!read_.count(key)) {
-      throw InputError::At(value.pos, PathOf(key), "unknown parameter");
+    if (read_.count(key)) continue;
+    if (known_.empty()) {
+      throw InputError::At(value.pos, PathOf(key),
+                           "unknown parameter (" + strategy + " takes no parameters)");
     }
+    std::string list;
+    for (const std::string& name : known_) list += (list.empty() ? "" : ", ") + name;
+    const std::vector<std::string_view> names(known_.begin(), known_.end());
+    throw InputError::At(
+        value.pos, PathOf(key),
+        "unknown parameter" + DidYouMean(key, names) + " (" + strategy + " takes: " + list + ")");
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <memory>
 
+#include "sim/input/closest_name.h"
 #include "sim/input/money.h"
 
 namespace dupsim {
@@ -100,7 +101,13 @@ DistributionPtr DistributionRegistry::Read(const YamlValue& value, Quantity quan
                          "required key is missing (one of " + Names() + ")");
   }
   const DistributionKind* kind = dist->IsScalar() ? Find(dist->Text()) : nullptr;
-  if (!kind) dist->Fail("unknown distribution " + dist->Describe() + " (known: " + Names() + ")");
+  if (!kind) {
+    std::vector<std::string_view> names;
+    for (const auto& [name, known] : kinds_) names.push_back(name);
+    dist->Fail("unknown distribution " + dist->Describe() +
+               DidYouMean(dist->IsScalar() ? dist->Text() : "", names) + " (known: " + Names() +
+               ")");
+  }
   std::vector<std::string_view> allowed{"dist"};
   allowed.insert(allowed.end(), kind->keys.begin(), kind->keys.end());
   params.AllowOnly(allowed);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/input/closest_name.h"
 #include "sim/scenario/yaml_map_reader.h"
 
 namespace dupsim {
@@ -58,8 +59,11 @@ std::vector<Expectation> ReadExpectations(const YamlValue& expect) {
   for (const YamlMapReader::Entry& entry : metrics.entries()) {
     ExpectedMetric metric;
     if (!ParseMetricName(entry.key, &metric)) {
-      throw InputError::At(expect.PosOf(entry.key_mark), entry.value.path(),
-                           "unknown metric (known: " + MetricNames() + ")");
+      std::vector<std::string_view> names;
+      for (ExpectedMetric m : kAllExpectedMetrics) names.push_back(MetricName(m));
+      throw InputError::At(
+          expect.PosOf(entry.key_mark), entry.value.path(),
+          "unknown metric" + DidYouMean(entry.key, names) + " (known: " + MetricNames() + ")");
     }
     if (!entry.value.IsMap()) {
       entry.value.Fail("expected { max: ... } and/or { min: ... }, got " + entry.value.Describe());

@@ -113,4 +113,18 @@ ConfiguredStrategy ParseStrategyFlag(const std::string& text) {
   }
 }
 
+std::vector<ConfiguredStrategy> ParseStrategyFlags(const std::vector<std::string>& texts) {
+  std::vector<ConfiguredStrategy> strategies;
+  for (const std::string& text : texts) {
+    ConfiguredStrategy strategy = ParseStrategyFlag(text);
+    if (auto first = FindSameStrategy(strategies, strategy)) {
+      throw InputError::At(
+          {}, "--strategy",
+          strategy.label + " is already given by --strategy #" + std::to_string(*first + 1));
+    }
+    strategies.push_back(std::move(strategy));
+  }
+  return strategies;
+}
+
 }  // namespace dupsim

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario.h"
@@ -21,5 +22,9 @@ Scenario LoadScenarioText(const std::string& yaml, const std::string& source_nam
 // A strategy given on the command line: "idempotency_key" or a YAML flow map
 // "{name: client_debounce, window: 2s}". Errors name the flag "--strategy".
 ConfiguredStrategy ParseStrategyFlag(const std::string& text);
+
+// Every --strategy flag of a command line, in order; a strategy given twice (FindSameStrategy's
+// rule, as for a scenario's `strategies`) is an error naming the flag.
+std::vector<ConfiguredStrategy> ParseStrategyFlags(const std::vector<std::string>& texts);
 
 }  // namespace dupsim

@@ -155,12 +155,9 @@ std::vector<ConfiguredStrategy> ReadStrategies(const YamlValue& value) {
   std::vector<ConfiguredStrategy> strategies;
   for (std::size_t i = 0; i < items.size(); ++i) {
     ConfiguredStrategy strategy = ReadStrategySpec(items[i]);
-    // Two identical columns in a report would only confuse the comparison.
-    for (std::size_t j = 0; j < strategies.size(); ++j) {
-      if (strategies[j].label == strategy.label) {
-        items[i].Fail(strategy.label + " is already listed as strategies[" + std::to_string(j) +
-                      "]");
-      }
+    if (auto j = FindSameStrategy(strategies, strategy)) {
+      items[i].Fail(strategy.label + " is already listed as strategies[" + std::to_string(*j) +
+                    "]");
     }
     strategies.push_back(std::move(strategy));
   }

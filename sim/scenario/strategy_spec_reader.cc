@@ -54,4 +54,12 @@ ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
   return configured;
 }
 
+std::optional<std::size_t> FindSameStrategy(const std::vector<ConfiguredStrategy>& listed,
+                                            const ConfiguredStrategy& candidate) {
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    if (listed[i].label == candidate.label) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace dupsim

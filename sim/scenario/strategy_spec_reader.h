@@ -5,6 +5,9 @@
 // reports a bad or unknown parameter where it was written.
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/yaml_value.h"
 
@@ -12,5 +15,13 @@ namespace dupsim {
 
 // Throws InputError for a malformed entry, an unknown strategy or a bad parameter.
 ConfiguredStrategy ReadStrategySpec(const YamlValue& spec);
+
+// Where `listed` already holds a strategy that would run exactly as `candidate` does: the same
+// label, i.e. the same strategy (or stack) with the same parameters once defaults are filled
+// in, so `client_debounce` repeats `{name: client_debounce, window: 1s}` but not `window: 2s`.
+// A scenario's `strategies` and the --strategy flags both reject a repeat by this rule: two
+// identical rows in a report would only confuse the comparison.
+std::optional<std::size_t> FindSameStrategy(const std::vector<ConfiguredStrategy>& listed,
+                                            const ConfiguredStrategy& candidate);
 
 }  // namespace dupsim

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/input/closest_name.h"
+
 namespace dupsim {
 
 YamlMapReader::YamlMapReader(YamlValue map) : map_(std::move(map)) {
@@ -44,8 +46,9 @@ void YamlMapReader::AllowOnly(const std::vector<std::string_view>& allowed) cons
       if (!list.empty()) list += ", ";
       list += key;
     }
-    throw InputError::At(map_.PosOf(entry.key_mark), entry.value.path(),
-                         "unknown key (allowed here: " + list + ")");
+    throw InputError::At(
+        map_.PosOf(entry.key_mark), entry.value.path(),
+        "unknown key" + DidYouMean(entry.key, allowed) + " (allowed here: " + list + ")");
   }
 }
 

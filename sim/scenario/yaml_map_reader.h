@@ -1,7 +1,8 @@
 // A strict reader over one YAML mapping. yaml-cpp 0.7 keeps a repeated key
 // silently and reports a missing one as a bare "bad conversion", so this
 // reader walks the map itself: it rejects repeated and non-text keys up front,
-// rejects keys outside an allowed set (listing the allowed ones), and reports a
+// rejects keys outside an allowed set (listing the allowed ones, and the one
+// meant when a key is a near miss: sim/input/closest_name.h), and reports a
 // missing required key at the position of the map that lacks it.
 #pragma once
 

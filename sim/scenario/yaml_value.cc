@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/input/closest_name.h"
 #include "sim/input/duration.h"
 #include "sim/input/money.h"
 
@@ -155,7 +156,7 @@ std::size_t YamlValue::Choice(std::initializer_list<std::string_view> options) c
     list += option;
     ++index;
   }
-  Fail("expected one of " + list + "; got " + Describe());
+  Fail("expected one of " + list + "; got " + Describe() + DidYouMean(text, options));
 }
 
 std::vector<YamlValue> YamlValue::Items() const {

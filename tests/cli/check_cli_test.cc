@@ -230,7 +230,9 @@ TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
   const std::string unknown = dir_.Write(
       "unknown.yaml", Scenario("  - { name: none, expect: { duplicate_rat: { max: 1% } } }\n"));
   const ProcessResult r1 = Check({unknown});
-  ExpectOneLineError(r1, "strategies[0].expect.duplicate_rat: unknown metric (known: ");
+  ExpectOneLineError(r1,
+                     "strategies[0].expect.duplicate_rat: unknown metric; did you mean "
+                     "'duplicate_rate'? (known: ");
   // Column 29: the misspelt key itself.
   EXPECT_TRUE(Contains(r1.err, "unknown.yaml:11:29: ")) << r1.err;
 
@@ -263,12 +265,40 @@ TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
 
   ExpectOneLineError(Check({"double_tap", "--intents", "100", "--confidence", "1.5"}),
                      "--confidence: expected a number between 0 and 1 (exclusive), got '1.5'");
+}
 
-  // A summary file that cannot be written is bad input, found before anything runs.
-  setenv("GITHUB_STEP_SUMMARY", "/nonexistent/dir/summary.md", 1);
-  const ProcessResult r6 = Check({"double_tap", "--intents", "100"});
-  unsetenv("GITHUB_STEP_SUMMARY");
-  ExpectOneLineError(r6, "GITHUB_STEP_SUMMARY: cannot append to '/nonexistent/dir/summary.md'");
+// The job summary is an extra copy: one that cannot be written is a warning, and the exit
+// status stays the checks' own, pass or fail.
+TEST_F(CheckCli, AnUnwritableSummaryWarnsAndKeepsTheVerdict) {
+  const std::string pass = dir_.Write(
+      "pass.yaml", Scenario("  - { name: none, expect: { duplicate_rate: { min: 0.5% } } }\n"));
+  const std::string fail = dir_.Write(
+      "fail.yaml", Scenario("  - { name: none, expect: { duplicate_rate: { max: 0.1% } } }\n"));
+  struct Case {
+    const char* summary;
+    std::string warning;
+  };
+  const Case cases[] = {
+      {"/nonexistent/dir/summary.md",
+       "dupsim: warning: GITHUB_STEP_SUMMARY: cannot append to '/nonexistent/dir/summary.md': No "
+       "such file or directory; no job summary written\n"},
+      {"/dev/full",
+       "dupsim: warning: GITHUB_STEP_SUMMARY: cannot write to '/dev/full'; no job summary "
+       "written\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.summary);
+    setenv("GITHUB_STEP_SUMMARY", c.summary, 1);
+    const ProcessResult passed = Check({pass});
+    const ProcessResult failed = Check({fail});
+    unsetenv("GITHUB_STEP_SUMMARY");
+    EXPECT_EQ(passed.exit_status, 0) << passed.err;
+    EXPECT_EQ(passed.err, c.warning);
+    EXPECT_TRUE(Contains(passed.out, "\ncheck: 1 passed, 0 failed, 0 inconclusive\n"))
+        << passed.out;
+    EXPECT_EQ(failed.exit_status, 1) << failed.err;
+    EXPECT_EQ(failed.err, c.warning);
+  }
 }
 
 TEST_F(CheckCli, NothingJudgedIsNotAPass) {
@@ -392,6 +422,20 @@ TEST_F(CheckCli, ReportRendersASavedReportAgain) {
     EXPECT_FALSE(r.out.empty()) << format;
   }
   ExpectOneLineError(RunDupsimBinary({"report", dir_.path() + "/missing.json"}), "missing.json");
+
+  // `-` reads the report from standard input, for `dupsim run --format json | dupsim report -`.
+  const ProcessResult piped = RunDupsimBinary({"report", "-", "--format", "json"}, base);
+  ASSERT_EQ(piped.exit_status, 0) << piped.err;
+  EXPECT_TRUE(piped.out == ReadFile(base)) << "dupsim report - changed the bytes";
+  const ProcessResult markdown = RunDupsimBinary({"report", "-", "--format", "markdown"}, base);
+  EXPECT_EQ(markdown.exit_status, 0) << markdown.err;
+  EXPECT_TRUE(markdown.out == RunDupsimBinary({"report", base, "--format", "markdown"}).out);
+  const std::string broken =
+      dir_.Write("broken.json", "{\"tool\": \"dupsim\",\n  \"results\": [\n");
+  const ProcessResult bad = RunDupsimBinary({"report", "-"}, broken);
+  ExpectOneLineError(bad, "not valid JSON");
+  EXPECT_EQ(bad.err.rfind("dupsim: error: <stdin>:", 0), 0u) << bad.err;
+  ExpectOneLineError(RunDupsimBinary({"report", "-"}), "<stdin>");  // empty standard input
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ std::string ScratchDir::Write(const std::string& name, const std::string& text) 
   return path;
 }
 
-ProcessResult RunDupsimBinary(const std::vector<std::string>& args) {
+ProcessResult RunDupsimBinary(const std::vector<std::string>& args, const std::string& stdin_path) {
   const ScratchDir capture;
   const std::string out_path = capture.path() + "/stdout";
   const std::string err_path = capture.path() + "/stderr";
@@ -54,7 +54,7 @@ ProcessResult RunDupsimBinary(const std::vector<std::string>& args) {
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),

@@ -14,9 +14,10 @@ struct ProcessResult {
   std::string err;
 };
 
-// `args` follow the program name. Output goes through files, not pipes, so a
-// large report cannot deadlock the wait.
-ProcessResult RunDupsimBinary(const std::vector<std::string>& args);
+// `args` follow the program name; standard input reads `stdin_path`. Output goes
+// through files, not pipes, so a large report cannot deadlock the wait.
+ProcessResult RunDupsimBinary(const std::vector<std::string>& args,
+                              const std::string& stdin_path = "/dev/null");
 
 // A fresh directory, removed with everything in it when this goes out of scope.
 class ScratchDir {

@@ -55,6 +55,38 @@ TEST(ErrorsCli, BadUsageExitsTwoWithOneLine) {
   }
 }
 
+// A near miss gets the name meant (sim/input/closest_name.h); a far one gets none.
+TEST(ErrorsCli, NearMissesSayWhatWasMeant) {
+  const std::vector<BadCase> cases = {
+      {{"rn"}, "unknown command 'rn'; did you mean 'run'? (commands: run, check, "},
+      {{"vaildate", "x.yaml"}, "unknown command 'vaildate'; did you mean 'validate'? ("},
+      {{"--verison"}, "unrecognised option '--verison'; did you mean '--version'? (try "},
+      {{"run", "--intent", "5"}, "unrecognised option '--intent'; did you mean '--intents'?\n"},
+      {{"run", "-intents", "5"}, "unrecognised option '-intents'; did you mean '--intents'?\n"},
+      {{"check", "--baseine", "x.json"},
+       "unrecognised option '--baseine'; did you mean '--baseline'?\n"},
+      {{"run", "--strategy", "idempotency_kye"},
+       "--strategy: unknown strategy 'idempotency_kye'; did you mean 'idempotency_key'? (known: "},
+      {{"run", "--strategy", "{name: client_debounce, windw: 2s}"},
+       "--strategy.windw: unknown parameter; did you mean 'window'? (client_debounce takes: "
+       "window)\n"},
+      {{"run", "dobule_tap"},
+       "dobule_tap: no such file, and no bundled scenario of that name; did you mean "
+       "'double_tap'? (bundled: "},
+  };
+  for (const BadCase& c : cases) {
+    std::string joined;
+    for (const std::string& a : c.args) joined += " " + a;
+    SCOPED_TRACE("dupsim" + joined);
+    ExpectUsageError(RunDupsimBinary(c.args), c.message);
+  }
+  for (const std::vector<std::string>& far : std::vector<std::vector<std::string>>{
+           {"frobnicate"}, {"run", "--frobnicate"}, {"run", "--strategy", "magic"}}) {
+    const ProcessResult r = RunDupsimBinary(far);
+    EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+  }
+}
+
 TEST(ErrorsCli, UnknownStrategyNamesItAndTheKnownOnes) {
   const ProcessResult r = RunDupsimBinary({"run", "--strategy", "no_such_strategy"});
   ExpectUsageError(r, "no_such_strategy");

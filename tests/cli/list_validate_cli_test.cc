@@ -84,16 +84,45 @@ TEST(ValidateCli, CountsTheStrategies) {
   EXPECT_NE(r.out.find(": 1 strategy)\n"), std::string::npos) << r.out;
 }
 
-TEST(ValidateCli, StopsAtTheFirstBadFile) {
+TEST(ValidateCli, ReportsEveryBadFileAndEveryGoodOne) {
   const ScratchDir dir;
   const std::string good = kScenarios + "double_tap.yaml";
   const std::string bad = dir.Write("bad.yaml", "name: x\n  intents: 3\n");
-  const ProcessResult r = RunDupsimBinary({"validate", good, bad, good});
+  const ProcessResult r = RunDupsimBinary({"validate", good, bad, "no_such_scenario", good});
   EXPECT_EQ(r.exit_status, 2);
-  EXPECT_EQ(r.out.rfind("ok " + good + " (", 0), 0u) << r.out;
-  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
-  EXPECT_TRUE(std::regex_match(r.err, std::regex("dupsim: error: " + bad + ":2:[0-9]+: [^\n]+\n")))
+  // Both good files, the one after the bad ones too.
+  const std::string ok = "ok " + good + " \\([^:]+: [0-9]+ strateg(y|ies)\\)\n";
+  EXPECT_TRUE(std::regex_match(r.out, std::regex(ok + ok))) << r.out;
+  EXPECT_TRUE(
+      std::regex_match(r.err, std::regex("dupsim: error: " + bad +
+                                         ":2:[0-9]+: [^\n]+\n"
+                                         "dupsim: error: no_such_scenario: no such file[^\n]+\n")))
       << r.err;
+}
+
+TEST(ValidateCli, ADirectoryReportsEachOfItsFiles) {
+  const ScratchDir dir;
+  std::string text = ReadFile(kScenarios + "double_tap.yaml");
+  ASSERT_FALSE(text.empty());
+  dir.Write("a_good.yaml", text);
+  const std::string bad_key = dir.Write("b_bad.yaml", text + "frobnicate: 1\n");
+  dir.Write("c_good.yaml", text);
+  const std::string bad_strategy = dir.Write(
+      "d_bad.yaml", "name: x\nintents: 3\narrivals: { rate_per_s: 1 }\nstrategies: [magic]\n");
+  const ProcessResult r = RunDupsimBinary({"validate", dir.path()});
+  EXPECT_EQ(r.exit_status, 2);
+  const std::regex ok_lines("ok " + dir.path() + "/a_good\\.yaml \\([^\n]+\\)\n" + "ok " +
+                            dir.path() + "/c_good\\.yaml \\([^\n]+\\)\n");
+  EXPECT_TRUE(std::regex_match(r.out, ok_lines)) << r.out;
+  const std::regex error_lines("dupsim: error: " + bad_key + ":[0-9]+:1: frobnicate: [^\n]+\n" +
+                               "dupsim: error: " + bad_strategy +
+                               ":4:14: strategies\\[0\\]: unknown strategy 'magic'[^\n]+\n");
+  EXPECT_TRUE(std::regex_match(r.err, error_lines)) << r.err;
+
+  // All good: exit 0 and nothing on stderr, as before.
+  const ProcessResult fine = RunDupsimBinary({"validate", kScenarios + "double_tap.yaml"});
+  EXPECT_EQ(fine.exit_status, 0);
+  EXPECT_EQ(fine.err, "");
 }
 
 TEST(HelpCli, EveryLevelHasHelp) {

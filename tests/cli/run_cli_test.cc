@@ -111,6 +111,52 @@ TEST(RunCli, StrategyFlagsReplaceTheScenarioList) {
   EXPECT_EQ(doc["results"][2]["source"], "<bundled>/timeout_retry.yaml");
 }
 
+// As a scenario's `strategies` list does (tests/scenario/scenario_errors_test.cc), by the same
+// rule: the same strategy with the same parameters, once defaults are filled in.
+TEST(RunCli, AStrategyGivenTwiceIsBadInput) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> repeats = {
+      {{"none", "none"}, "--strategy: none is already given by --strategy #1\n"},
+      {{"idempotency_key", "{name: client_debounce, window: 1s}", "client_debounce"},
+       "--strategy: client_debounce(window=1s) is already given by --strategy #2\n"},
+      {{"{stack: [client_debounce, idempotency_key]}",
+        "{stack: [{name: client_debounce, window: 1000ms}, idempotency_key]}"},
+       "--strategy: client_debounce(window=1s) + idempotency_key is already given by "
+       "--strategy #1\n"},
+  };
+  for (const auto& [strategies, message] : repeats) {
+    std::vector<std::string> args = {"double_tap", "--intents", "100"};
+    for (const std::string& s : strategies) args.insert(args.end(), {"--strategy", s});
+    const ProcessResult r = DupsimRun(args);
+    EXPECT_EQ(r.exit_status, 2) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "dupsim: error: " + message);
+  }
+  // Two different windows are two strategies.
+  const Json doc = RunJson({"double_tap", "--intents", "100", "--strategy",
+                            "{name: client_debounce, window: 1s}", "--strategy",
+                            "{name: client_debounce, window: 2s}"});
+  EXPECT_EQ(doc["results"].size(), 2u);
+}
+
+// A directory runs in natural order: numbers by value, durations by the time they stand for.
+TEST(RunCli, ADirectoryRunsInNaturalOrder) {
+  const ScratchDir dir;
+  const std::string text = ReadFile(std::string(DUPSIM_SOURCE_DIR) + "/scenarios/double_tap.yaml");
+  ASSERT_FALSE(text.empty());
+  // Byte order would be retry_10s, retry_2s, retry_3s, retry_500ms, take_10, take_9.
+  for (const char* name :
+       {"retry_3s", "take_10", "retry_500ms", "retry_10s", "take_9", "retry_2s"}) {
+    dir.Write(std::string(name) + ".yaml", text);
+  }
+  const Json doc = RunJson({dir.path(), "--intents", "100", "--strategy", "none"});
+  std::vector<std::string> sources;
+  for (const Json& result : doc["results"]) {
+    sources.push_back(result["source"].get<std::string>().substr(dir.path().size() + 1));
+  }
+  EXPECT_EQ(sources, (std::vector<std::string>{"retry_500ms.yaml", "retry_2s.yaml", "retry_3s.yaml",
+                                               "retry_10s.yaml", "take_9.yaml", "take_10.yaml"}));
+}
+
 TEST(RunCli, ScenarioByPath) {
   const std::string path = std::string(DUPSIM_SOURCE_DIR) + "/scenarios/double_tap.yaml";
   const Json doc = RunJson({path, "--intents", "2000"});

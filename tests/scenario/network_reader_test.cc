@@ -113,9 +113,11 @@ TEST(NetworkReaderTest, PartitionErrors) {
             "both; got 'up'");
   EXPECT_EQ(ErrorAfterBaseOf("network: { partitions: { start: 1s } }\n"),
             "x.yaml:4:24: network.partitions: expected a list, got a map");
-  EXPECT_EQ(ErrorAfterBaseOf("network: { partition: [] }\n"),
-            "x.yaml:4:12: network.partition: unknown key (allowed here: request, response, "
-            "partitions)");
+  EXPECT_EQ(
+      ErrorAfterBaseOf("network: { partition: [] }\n"),
+      "x.yaml:4:12: network.partition: unknown key; did you mean 'partitions'? (allowed here: "
+      "request, response, "
+      "partitions)");
   EXPECT_EQ(ErrorAfterBaseOf("network:\n  request: { reorder_probability: 0.1 }\n"),
             "x.yaml:5:14: network.request.reorder_probability: unknown key (allowed here: "
             "latency, loss, burst_loss, reorder, duplicate)");

@@ -59,7 +59,8 @@ TEST(ReconciliationKeys, SupportDefaultsToNoticingTheNextDay) {
 
 TEST(ReconciliationKeys, Errors) {
   EXPECT_EQ(ErrorAfterBaseOf("reconciliation: { dealy: { dist: constant, value: 1h } }\n"),
-            "x.yaml:4:19: reconciliation.dealy: unknown key (allowed here: delay, "
+            "x.yaml:4:19: reconciliation.dealy: unknown key; did you mean 'delay'? (allowed here: "
+            "delay, "
             "refund_processing, refund, partial_fraction)");
   EXPECT_EQ(ErrorAfterBaseOf("reconciliation: { refund: half }\n"),
             "x.yaml:4:27: reconciliation.refund: expected one of full, partial; got 'half'");

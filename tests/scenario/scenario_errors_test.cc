@@ -41,12 +41,13 @@ TEST(ScenarioErrors, ProbabilityOutOfRange) {
 
 TEST(ScenarioErrors, UnknownKeysListTheAllowedOnes) {
   EXPECT_EQ(ErrorAfterBase("seeds: 3\n"),
-            "x.yaml:4:1: seeds: unknown key (allowed here: name, description, cause, seed, "
+            "x.yaml:4:1: seeds: unknown key; did you mean 'seed'? (allowed here: name, "
+            "description, cause, seed, "
             "intents, arrivals, user, client, network, server, load_balancer, confirmation, "
             "reconciliation, support, strategies)");
   EXPECT_EQ(ErrorAfterBase("user:\n  double_tap: { probabilty: 0.1 }\n"),
-            "x.yaml:5:17: user.double_tap.probabilty: unknown key (allowed here: probability, "
-            "gap)");
+            "x.yaml:5:17: user.double_tap.probabilty: unknown key; did you mean 'probability'? "
+            "(allowed here: probability, gap)");
   EXPECT_EQ(ErrorAfterBase("network:\n  response: { latency: { dist: constant, value: 1s, "
                            "median: 2s } }\n"),
             "x.yaml:5:53: network.response.latency.median: unknown key (allowed here: dist, "
@@ -123,6 +124,9 @@ TEST(ScenarioErrors, ValuesOutOfRange) {
   EXPECT_EQ(ErrorAfterBase("client: { idempotency_key: per_user }\n"),
             "x.yaml:4:28: client.idempotency_key: expected one of per_intent, per_attempt; got "
             "'per_user'");
+  EXPECT_EQ(ErrorAfterBase("client: { retry: { backoff: { jitter: ful } } }\n"),
+            "x.yaml:4:39: client.retry.backoff.jitter: expected one of none, full; got 'ful'; "
+            "did you mean 'full'?");
 }
 
 TEST(ScenarioErrors, BadDistributions) {
@@ -138,6 +142,9 @@ TEST(ScenarioErrors, BadDistributions) {
   EXPECT_EQ(ErrorAfterBase("server: { processing: { dist: normal, mean: 1s } }\n"),
             "x.yaml:4:31: server.processing.dist: unknown distribution 'normal' (known: constant, "
             "exponential, lognormal, uniform)");
+  EXPECT_EQ(ErrorAfterBase("server: { processing: { dist: lognormall, median: 1s } }\n"),
+            "x.yaml:4:31: server.processing.dist: unknown distribution 'lognormall'; did you mean "
+            "'lognormal'? (known: constant, exponential, lognormal, uniform)");
   EXPECT_EQ(ErrorAfterBase("server: { processing: { mean: 1s } }\n"),
             "x.yaml:4:23: server.processing.dist: required key is missing (one of constant, "
             "exponential, lognormal, uniform)");
@@ -170,9 +177,21 @@ TEST(ScenarioErrors, BadStrategies) {
   EXPECT_EQ(ErrorAfterBase("strategies:\n  - none\n  - { name: client_debounce, window: 5 }\n"),
             "x.yaml:6:38: strategies[1].window: missing unit (us, ms, s, m, h), got '5'");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ name: client_debounce, windw: 1s }]\n"),
-            "x.yaml:4:46: strategies[0].windw: unknown parameter");
+            "x.yaml:4:46: strategies[0].windw: unknown parameter; did you mean 'window'? "
+            "(client_debounce takes: window)");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ name: idempotency_key, window: 1s }]\n"),
-            "x.yaml:4:47: strategies[0].window: unknown parameter");
+            "x.yaml:4:47: strategies[0].window: unknown parameter (idempotency_key takes: ttl, "
+            "claim, race_window, store, replication_lag, in_flight)");
+  EXPECT_EQ(ErrorAfterBase("strategies: [{ name: none, window: 1s }]\n"),
+            "x.yaml:4:36: strategies[0].window: unknown parameter (none takes no parameters)");
+  // Parameters read only under another setting are still listed, as is a stack layer's own.
+  EXPECT_EQ(ErrorAfterBase("strategies: [{ name: risk_score, action: block, treshold: 0.4 }]\n"),
+            "x.yaml:4:59: strategies[0].treshold: unknown parameter; did you mean 'threshold'? "
+            "(risk_score takes: threshold, half_life, paid_weight, action, answer_time, "
+            "mistaken_yes, mistaken_no)");
+  EXPECT_EQ(ErrorAfterBase("strategies: [{ name: idempotency_key, claim: atomc }]\n"),
+            "x.yaml:4:46: strategies[0].claim: expected one of atomic, check_then_insert, got "
+            "'atomc'; did you mean 'atomic'?");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ window: 1s }]\n"),
             "x.yaml:4:14: strategies[0].name: required key is missing");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ name: client_debounce, window: { s: 1 } }]\n"),
@@ -186,6 +205,26 @@ TEST(ScenarioErrors, BadStrategies) {
             "x.yaml:4:13: strategies: expected a list, got 'none'");
   EXPECT_EQ(ErrorAfterBase("strategies: [none, idempotency_key, none]\n"),
             "x.yaml:4:37: strategies[2]: none is already listed as strategies[0]");
+  // The same strategy with the same parameters, defaults filled in, is a repeat; another
+  // window is another strategy. The --strategy flags follow the same rule (strategy_flag_test).
+  EXPECT_EQ(ErrorAfterBase("strategies:\n  - { name: client_debounce, window: 1s }\n"
+                           "  - { name: client_debounce, window: 1s }\n"),
+            "x.yaml:6:5: strategies[1]: client_debounce(window=1s) is already listed as "
+            "strategies[0]");
+  EXPECT_EQ(ErrorAfterBase("strategies: [{ name: client_debounce, window: 1000ms }, "
+                           "client_debounce]\n"),
+            "x.yaml:4:57: strategies[1]: client_debounce(window=1s) is already listed as "
+            "strategies[0]");
+  EXPECT_EQ(ErrorAfterBase("strategies:\n  - { name: client_debounce, window: 1s }\n"
+                           "  - { name: client_debounce, window: 2s }\n"),
+            "(loaded without error)");
+  const std::string metric =
+      ErrorAfterBase("strategies:\n  - { name: none, expect: { duplicte_rate: { max: 1 } } }\n");
+  EXPECT_EQ(metric.rfind("x.yaml:5:29: strategies[0].expect.duplicte_rate: unknown metric; did "
+                         "you mean 'duplicate_rate'? (known: duplicate_rate, ",
+                         0),
+            0u)
+      << metric;
 }
 
 TEST(ScenarioErrors, YamlSyntaxErrors) {

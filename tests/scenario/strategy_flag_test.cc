@@ -33,12 +33,49 @@ TEST(StrategyFlag, FlowMapWithParameters) {
   EXPECT_EQ(ParseStrategyFlag("  none ").label, "none");
 }
 
+std::string FlagsError(const std::vector<std::string>& texts) {
+  try {
+    ParseStrategyFlags(texts);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+// Repeated --strategy flags are rejected by the rule a scenario's `strategies` list uses
+// (tests/scenario/scenario_errors_test.cc): the same strategy with the same parameters.
+TEST(StrategyFlag, AStrategyGivenTwiceIsAnError) {
+  EXPECT_EQ(FlagsError({"none", "none"}), "--strategy: none is already given by --strategy #1");
+  EXPECT_EQ(FlagsError({"none", "{name: client_debounce, window: 1s}",
+                        "{name: client_debounce, window: 1s}"}),
+            "--strategy: client_debounce(window=1s) is already given by --strategy #2");
+  EXPECT_EQ(FlagsError({"{name: client_debounce, window: 1000ms}", "client_debounce"}),
+            "--strategy: client_debounce(window=1s) is already given by --strategy #1");
+  EXPECT_EQ(FlagsError({"{stack: [idempotency_key]}", "idempotency_key"}),
+            "--strategy: idempotency_key is already given by --strategy #1");
+  EXPECT_EQ(FlagsError({"{name: client_debounce, window: 1s}",
+                        "{name: client_debounce, window: 2s}", "none", "idempotency_key"}),
+            "(accepted)");
+  const std::vector<ConfiguredStrategy> two =
+      ParseStrategyFlags({"idempotency_key", "{name: client_debounce, window: 2s}"});
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].label, "idempotency_key");
+  EXPECT_EQ(two[1].label, "client_debounce(window=2s)");
+}
+
 TEST(StrategyFlag, Errors) {
   EXPECT_EQ(FlagError("magic"),
             "--strategy: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
   EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
-  EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"), "--strategy.widow: unknown parameter");
+  // The same words as in a scenario file (tests/scenario/scenario_errors_test.cc).
+  EXPECT_EQ(FlagError("{name: client_debounce, widow: 2s}"),
+            "--strategy.widow: unknown parameter; did you mean 'window'? (client_debounce takes: "
+            "window)");
+  EXPECT_EQ(FlagError("idempotency_kye"),
+            "--strategy: unknown strategy 'idempotency_kye'; did you mean 'idempotency_key'? "
+            "(known: " +
+                testing::kKnownStrategies + ")");
   EXPECT_EQ(FlagError("{window: 2s}"), "--strategy.name: required key is missing");
   EXPECT_EQ(FlagError("{name: idempotency_key, ttl: 0s}"), "--strategy.ttl: must be > 0, got 0");
   EXPECT_EQ(FlagError("{name: none, name: none}"), "--strategy.name: duplicate key");

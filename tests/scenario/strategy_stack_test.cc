@@ -68,7 +68,8 @@ TEST(StrategyStackFlag, StacksThatCannotWork) {
       "--strategy.stack[1]: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
   // A layer's own parameters are checked as they are outside a stack.
   EXPECT_EQ(FlagError("{stack: [none, {name: client_debounce, widow: 1s}]}"),
-            "--strategy.stack[1].widow: unknown parameter");
+            "--strategy.stack[1].widow: unknown parameter; did you mean 'window'? "
+            "(client_debounce takes: window)");
   EXPECT_EQ(FlagError("{stack: [{name: risk_score, action: block, mistaken_yes: 0}]}"),
             "--strategy.stack[0].mistaken_yes: only with action: prompt");
 }

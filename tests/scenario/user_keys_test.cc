@@ -36,7 +36,8 @@ TEST(UserKeys, ReadsEveryKey) {
 
 TEST(UserKeys, UnknownKeysListTheAllowedOnes) {
   EXPECT_EQ(ErrorAfterBaseOf("user: { fruad: { probability: 0.1 } }\n"),
-            "x.yaml:4:9: user.fruad: unknown key (allowed here: double_tap, patience, "
+            "x.yaml:4:9: user.fruad: unknown key; did you mean 'fraud'? (allowed here: double_tap, "
+            "patience, "
             "pay_again_without_confirmation, pay_again_limit, amount, status_query, "
             "legitimate_repeat, fraud)");
   EXPECT_EQ(ErrorAfterBaseOf("user:\n  status_query: { probability: 1, latency: { dist: constant, "
