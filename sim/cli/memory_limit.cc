@@ -24,8 +24,10 @@ constexpr std::uint64_t kReservedPerThread = (8ull + 64ull) << 20;
 // Above this a cgroup v1 limit means "none" (the kernel writes 2^63 less a page).
 constexpr std::uint64_t kNoCgroupV1Limit = 1ull << 60;
 
-// The estimate of the runs last checked, for the out-of-memory line (0: none made).
+// The estimate of the runs last checked, for the out-of-memory line (0: none made), and
+// whether it is only their upper bound.
 std::atomic<std::uint64_t> last_estimate{0};
+std::atomic<bool> last_estimate_is_bound{false};
 
 std::optional<std::uint64_t> ReadNumber(const std::string& path) {
   std::ifstream in(path);
@@ -191,14 +193,22 @@ std::string FormatBytes(std::uint64_t bytes) {
 
 void RefuseRunsThatDoNotFit(const std::vector<Scenario>& scenarios, unsigned threads,
                             const ParsedFlags& flags) {
-  const RunsMemoryEstimate estimate = EstimateRunsMemory(scenarios, threads);
+  const char* skip_env = std::getenv("DUPSIM_SKIP_MEMORY_CHECK");
+  const bool skip = skip_env != nullptr && std::strcmp(skip_env, "1") == 0;
+  // Upper bounds first: they cost nothing, and a run that fits them needs no pilot.
+  RunsMemoryEstimate estimate = EstimateRunsMemory(
+      scenarios, threads, skip ? GrowthFrom::kPilotRun : GrowthFrom::kUpperBounds);
   if (estimate.largest.empty()) return;
   last_estimate = estimate.bytes;
-  const char* skip = std::getenv("DUPSIM_SKIP_MEMORY_CHECK");
-  if (skip != nullptr && std::strcmp(skip, "1") == 0) return;
+  last_estimate_is_bound = !skip;
+  if (skip) return;
   // The runs' threads, and the progress line's.
   const std::optional<MemoryLimit> limit = TightestMemoryLimit(estimate.at_once + 1);
   if (!limit || estimate.bytes <= limit->available) return;
+  estimate = EstimateRunsMemory(scenarios, threads, GrowthFrom::kPilotRun);
+  last_estimate = estimate.bytes;
+  last_estimate_is_bound = false;
+  if (estimate.bytes <= limit->available) return;
   throw InputError(WhatIsTooBig(estimate, flags) + ": the runs need about " +
                    FormatBytes(estimate.bytes) + " (" + HowItAddsUp(estimate) + ") but " +
                    FormatBytes(limit->available) + " is available (" + limit->source +
@@ -211,8 +221,10 @@ std::string OutOfMemoryLine() {
   const std::uint64_t peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
   const std::uint64_t estimate = last_estimate.load();
   return "out of memory after " + FormatBytes(peak) + " in use" +
-         (estimate > 0 ? " (the runs were estimated to need about " + FormatBytes(estimate) + ")"
-                       : std::string()) +
+         (estimate > 0
+              ? std::string(" (the runs were estimated to need ") +
+                    (last_estimate_is_bound ? "at most " : "about ") + FormatBytes(estimate) + ")"
+              : std::string()) +
          "; use fewer intents or --threads 1";
 }
 

@@ -117,9 +117,11 @@ RunGrowth UpperBoundsOf(const Scenario& s, const Strategy& strategy) {
 
 }  // namespace
 
-RunGrowth GrowthOf(const Scenario& scenario, const ConfiguredStrategy& strategy) {
+RunGrowth GrowthOf(const Scenario& scenario, const ConfiguredStrategy& strategy, GrowthFrom from) {
   const std::unique_ptr<Strategy> instance = strategy.make();
-  if (scenario.intents <= kPilotIntents) return UpperBoundsOf(scenario, *instance);
+  if (from == GrowthFrom::kUpperBounds || scenario.intents <= kPilotIntents) {
+    return UpperBoundsOf(scenario, *instance);
+  }
   // The first intents behave as they will in the full run (each has its own streams).
   Scenario pilot = scenario;
   pilot.intents = kPilotIntents;
@@ -147,7 +149,8 @@ RunMemoryEstimate EstimateRunMemory(const Scenario& scenario, const ConfiguredSt
           static_cast<std::uint64_t>(std::ceil(bytes))};
 }
 
-RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, unsigned threads) {
+RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, unsigned threads,
+                                      GrowthFrom from) {
   struct Job {
     const Scenario* scenario;
     const ConfiguredStrategy* strategy;
@@ -159,7 +162,7 @@ RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, un
   std::vector<RunMemoryEstimate> runs(jobs.size());
   RunJobsInParallel(jobs.size(), threads, [&](std::size_t i) {
     runs[i] = EstimateRunMemory(*jobs[i].scenario, *jobs[i].strategy,
-                                GrowthOf(*jobs[i].scenario, *jobs[i].strategy));
+                                GrowthOf(*jobs[i].scenario, *jobs[i].strategy, from));
   });
   std::stable_sort(
       runs.begin(), runs.end(),

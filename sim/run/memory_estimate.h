@@ -26,9 +26,15 @@ struct RunGrowth {
 // The pilot: this many intents of the run itself. Runs no bigger use upper bounds instead.
 inline constexpr std::uint64_t kPilotIntents = 20'000;
 
-// From a pilot run of min(intents, kPilotIntents) of `scenario` under `strategy`, or from
-// upper bounds when the run is no bigger than the pilot (then no pilot runs).
-RunGrowth GrowthOf(const Scenario& scenario, const ConfiguredStrategy& strategy);
+enum class GrowthFrom {
+  kUpperBounds,  // every user confirmed, every page opened, every attempt made: no pilot
+  kPilotRun,     // a pilot run of the first kPilotIntents, for runs bigger than that
+};
+
+// What the run of `scenario` under `strategy` will grow by, per intent: from its upper bounds,
+// or from a pilot run of its first kPilotIntents (upper bounds when it is no bigger).
+RunGrowth GrowthOf(const Scenario& scenario, const ConfiguredStrategy& strategy,
+                   GrowthFrom from = GrowthFrom::kPilotRun);
 
 struct RunMemoryEstimate {
   std::string scenario;  // its name
@@ -44,8 +50,9 @@ struct RunMemoryEstimate {
 RunMemoryEstimate EstimateRunMemory(const Scenario& scenario, const ConfiguredStrategy& strategy,
                                     const RunGrowth& growth);
 
-// Memory of the process before any World: code, libraries, the allocator, thread stacks in
-// use, the loaded scenarios. Measured as the peak RSS of a 1-intent run (about 6 MB), with room.
+// Memory of the process besides the runs' Worlds: code, libraries, the allocator, thread
+// stacks, the loaded scenarios (a 1-intent run peaks at 6.3 MB RSS), and what the pilot runs
+// leave in the allocator's heap (a 100000-intent run peaks up to 7 MB above its tables).
 inline constexpr std::uint64_t kProcessBytes = 16ull << 20;
 
 struct RunsMemoryEstimate {
@@ -56,6 +63,7 @@ struct RunsMemoryEstimate {
 
 // Every (scenario, strategy) run on up to `threads` threads (0 = one per core), as RunAll
 // runs them: the `at_once` largest runs may be in memory together. Pilots run on `threads`.
-RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, unsigned threads);
+RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, unsigned threads,
+                                      GrowthFrom from = GrowthFrom::kPilotRun);
 
 }  // namespace dupsim
