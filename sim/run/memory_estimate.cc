@@ -71,6 +71,8 @@ double GrowingBytes(const Scenario& s, const Strategy& strategy, const RunGrowth
   const auto n = static_cast<double>(s.intents);
   double b = 0;
   if (strategy.UsesKeyStore()) b += KeyStorePeak(g.keys * n);
+  // The strategy's own tables by payer, doubled as payers come (payers are intent ids).
+  if (strategy.BytesPerPayer() > 0) b += GrowingVectorPeak(n, strategy.BytesPerPayer());
   // The user's times to confirmation, grown one by one, then copied for the percentiles.
   const double confirmed = g.confirmed * n;
   b += std::max(GrowingVectorPeak(confirmed, sizeof(Time)),

@@ -100,12 +100,14 @@ struct Case {
   const char* strategy;
 };
 // Without keys, with a key per page, with a key per attempt and retries, a key per order with
-// pay-agains, and a key store with refunds.
+// pay-agains, a key store with refunds, and tables by payer.
 const Case kCases[] = {{"double_tap", "none"},
                        {"double_tap", "idempotency_key"},
                        {"timeout_retry", "idempotency_key_per_attempt"},
                        {"delayed_confirmation", "order_id"},
-                       {"refunds_after_the_fact", "idempotency_key"}};
+                       {"refunds_after_the_fact", "idempotency_key"},
+                       {"double_tap", "fingerprint_window"},
+                       {"impatient_retap", "confirm_on_repeat"}};
 
 // The estimate is an upper bound of the peak RSS the run reaches, and not a loose one.
 TEST(MemoryEstimate, BoundsTheMeasuredPeakWithinAQuarter) {
