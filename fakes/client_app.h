@@ -128,6 +128,9 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   // a request as a likely duplicate, the app refused a first tap, the user said no to a
   // prompt by mistake or left the review screen.
   std::span<const std::uint8_t> Blocked() const { return blocked_; }
+  // Bytes of one checkout page's state; the app holds (1 + pay-again limit, + 1 with a scam
+  // page) of them per intent. For the run's memory estimate (sim/run/memory_estimate.h).
+  static constexpr std::size_t PageBytes();
 
  private:
   struct Page {
@@ -189,5 +192,9 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   SlotPool<Submission> submissions_;
   ClientAppCounters counters_;
 };
+
+constexpr std::size_t ClientApp::PageBytes() {
+  return sizeof(Page);
+}
 
 }  // namespace dupsim

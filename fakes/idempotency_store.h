@@ -64,6 +64,9 @@ class IdempotencyStore {
   std::size_t Size() const { return size_; }
   // Claimed keys held at once at the peak (unexpired, not rolled back), for the cost report.
   std::uint64_t PeakKeysHeld() const { return held_ ? held_->Peak() : 0; }
+  // Bytes of one table slot; the table keeps at least two slots per key. For the run's
+  // memory estimate (sim/run/memory_estimate.h).
+  static constexpr std::size_t EntryBytes();
 
  private:
   struct Entry {
@@ -81,5 +84,9 @@ class IdempotencyStore {
   std::size_t size_ = 0;
   std::optional<HeldEntries> held_;  // made at the first claim, with the run's TTL
 };
+
+constexpr std::size_t IdempotencyStore::EntryBytes() {
+  return sizeof(Entry);
+}
 
 }  // namespace dupsim

@@ -15,6 +15,7 @@
 #include "sim/cli/check_evaluation.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/memory_limit.h"
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/input/input_error.h"
@@ -133,6 +134,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   std::optional<std::ofstream> github_summary = OpenGithubSummary();
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
+  RefuseRunsThatDoNotFit(scenarios, threads, flags);
 
   Report report = MakeReport(
       scenarios, RunScenariosShowingProgress(scenarios, threads, values.count("quiet") > 0));

@@ -2,10 +2,12 @@
 // the single place where errors become one stderr line and an exit status.
 #include <array>
 #include <exception>
+#include <new>
 
 #include "reports/tool_version.h"
 #include "sim/cli/command.h"
 #include "sim/cli/dupsim_cli.h"
+#include "sim/cli/memory_limit.h"
 #include "sim/input/closest_name.h"
 #include "sim/input/input_error.h"
 #include "sim/run/invariant_checker.h"
@@ -16,6 +18,7 @@ namespace {
 constexpr int kExitInternal = 1;
 constexpr int kExitBadInput = 2;
 constexpr int kExitInvariantViolated = 3;
+constexpr int kExitOutOfMemory = 4;
 
 constexpr std::array kCommands = {
     Command{"run", "run scenarios under dedup strategies and report duplicate rates", &RunCommand},
@@ -52,8 +55,9 @@ void PrintHelp(std::ostream& out) {
          "'dupsim COMMAND --help' shows a command's options. With no scenario,\n"
          "'dupsim run' runs the bundled default scenario.\n\n"
          "Exit status: 0 success; 1 'check' found a failure, a regression or an inconclusive\n"
-         "verdict (or an internal error); 2 bad input or usage; 3 a run broke one of its\n"
-         "invariants (its books do not balance: a simulator or strategy bug).\n";
+         "verdict (or an internal error); 2 bad input or usage, or runs too big for the memory\n"
+         "available (refused before they start); 3 a run broke one of its invariants (its\n"
+         "books do not balance: a simulator or strategy bug); 4 out of memory during a run.\n";
 }
 
 // The message of an error as one line, whatever a lower layer put in it.
@@ -117,6 +121,11 @@ int RunDupsim(const std::vector<std::string>& args, std::ostream& out, std::ostr
     out.flush();
     err << "dupsim: invariant violated: " << OneLine(e.what()) << std::endl;
     return kExitInvariantViolated;
+  } catch (const std::bad_alloc&) {
+    // Before std::exception: running out of memory is the machine's limit, not a bug.
+    out.flush();
+    err << "dupsim: error: " << OutOfMemoryLine() << std::endl;
+    return kExitOutOfMemory;
   } catch (const std::exception& e) {
     out.flush();
     err << "dupsim: internal error: " << OneLine(e.what()) << std::endl;

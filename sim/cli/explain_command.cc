@@ -8,6 +8,7 @@
 
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/memory_limit.h"
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/cli/scenario_argument.h"
@@ -120,6 +121,11 @@ int ExplainCommand(const std::vector<std::string>& args, std::ostream& out) {
   request.scenario_label = argument;
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
+  Scenario replays = scenario;  // explain runs every strategy it compares, `threads` at once
+  replays.strategies.clear();
+  for (const Alternative& a : CounterfactualStrategies(scenario))
+    replays.strategies.push_back(a.strategy);
+  RefuseRunsThatDoNotFit({replays}, request.threads, flags);
 
   const Explanation explanation = Explain(scenario, request);
   render.colour =

@@ -6,6 +6,7 @@
 #include "reports/report_format_registry.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/memory_limit.h"
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/scenario/bundled_scenarios.h"
@@ -49,6 +50,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out) {
   const std::vector<Scenario> scenarios = ScenariosFromFlags(flags);
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
+  RefuseRunsThatDoNotFit(scenarios, threads, flags);
 
   RenderReport(MakeReport(scenarios, RunScenariosShowingProgress(scenarios, threads,
                                                                  values.count("quiet") > 0)),

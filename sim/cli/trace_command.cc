@@ -9,6 +9,7 @@
 #include "reports/tool_version.h"
 #include "sim/cli/command.h"
 #include "sim/cli/flag_parser.h"
+#include "sim/cli/memory_limit.h"
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/cli/scenario_argument.h"
@@ -128,6 +129,7 @@ int TraceCommand(const std::vector<std::string>& args, std::ostream& out) {
   }
   std::optional<std::ofstream> file;
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
+  RefuseRunsThatDoNotFit({scenario}, 1, flags);
 
   // Worlds hold per-intent tables: on the heap, not the stack.
   TraceRecorder recorder;

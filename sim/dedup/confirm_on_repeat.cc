@@ -33,6 +33,8 @@ class ConfirmOnRepeat final : public Strategy {
     return prompt_;
   }
 
+  std::size_t BytesPerPayer() const override { return RecentTaps::BytesPerPayer(); }
+
  private:
   Time window_;
   RepeatPrompt prompt_;

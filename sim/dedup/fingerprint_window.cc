@@ -39,6 +39,7 @@ class FingerprintWindow final : public Strategy {
   // A payer's entry matters for `window` after its charge; a later charge replaces it
   // early only if the amount changed, so counting each for the window over-counts little.
   std::uint64_t PeakEntriesHeld() const override { return held_.Peak(); }
+  std::size_t BytesPerPayer() const override { return sizeof(Seen); }
 
  private:
   struct Seen {

@@ -27,6 +27,8 @@ class RecentTaps {
     return since;
   }
 
+  static constexpr std::size_t BytesPerPayer();
+
  private:
   struct Seen {
     Time at = -1;
@@ -34,6 +36,10 @@ class RecentTaps {
   };
   std::vector<Seen> last_;  // by payer
 };
+
+constexpr std::size_t RecentTaps::BytesPerPayer() {
+  return sizeof(Seen);
+}
 
 // answer_time, mistaken_yes, mistaken_no, with the defaults documented in
 // confirm_on_repeat.cc (InputError on bad ones).

@@ -54,6 +54,8 @@ class RiskScore final : public Strategy {
     return std::nullopt;
   }
 
+  std::size_t BytesPerPayer() const override { return RecentTaps::BytesPerPayer(); }
+
  private:
   bool Flags(const TapContext& tap) {
     const Time since = recent_.SinceLastAndRecord(tap);

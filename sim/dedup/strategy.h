@@ -127,6 +127,10 @@ class Strategy {
   // peak, for the cost report; asked after the run.
   virtual std::uint64_t PeakEntriesHeld() const { return 0; }
 
+  // Bytes per payer of the strategy's tables indexed by payer (payers are intent ids, so
+  // they grow to the run's size), for the run's memory estimate (sim/run/memory_estimate.h).
+  virtual std::size_t BytesPerPayer() const { return 0; }
+
   // Client app: whether this tap starts a submission (false swallows it).
   virtual bool AdmitTap(const TapContext& tap) {
     (void)tap;

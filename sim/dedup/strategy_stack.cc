@@ -53,6 +53,12 @@ class StrategyStack final : public Strategy {
     return sum;
   }
 
+  std::size_t BytesPerPayer() const override {
+    std::size_t sum = 0;
+    for (const auto& layer : layers_) sum += layer->BytesPerPayer();
+    return sum;
+  }
+
   bool AdmitTap(const TapContext& tap) override {
     for (const auto& layer : layers_) {
       if (!layer->AdmitTap(tap)) return false;

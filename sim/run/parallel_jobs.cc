@@ -8,6 +8,11 @@
 
 namespace dupsim {
 
+unsigned ThreadsFor(std::size_t count, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(threads, count));
+}
+
 void RunJobsInParallel(std::size_t count, unsigned threads,
                        const std::function<void(std::size_t)>& job) {
   std::vector<std::exception_ptr> failures(count);
@@ -21,8 +26,7 @@ void RunJobsInParallel(std::size_t count, unsigned threads,
       }
     }
   };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+  threads = ThreadsFor(count, threads);
   if (threads <= 1) {
     work();
   } else {
