@@ -14,8 +14,9 @@ esac
 
 packages=(g++ make cmake libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libpng-dev)
-# The HTML report's test opens it in a real browser.
-[ "$mode" = test ] && packages+=(chromium fonts-liberation)
+# The HTML report's tests open it in a real browser; the CJK font draws `explain --lang zh`'s
+# Chinese there (without one, every character is a box).
+[ "$mode" = test ] && packages+=(chromium fonts-liberation fonts-wqy-zenhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,8 @@
 // sends for every committed charge, late and sometimes never, and sometimes
 // more than once (webhooks are delivered at least once: Stripe retries for up
 // to 3 days, and one report saw 3x deliveries on average, up to 46x:
-// dedup-in-the-wild.md). Delayed confirmations are why users pay again even
+// docs/repeated-delivery.md#webhooks-delivered-more-than-once). Delayed confirmations are why users
+// pay again even
 // when every request was handled exactly once; redeliveries never charge in
 // this model (the ledger is behind the API), they only inflate notifications.
 // Each delivery reaches the notification handler (the app, a merchant's

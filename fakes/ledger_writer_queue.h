@@ -4,7 +4,8 @@
 // acks. If the consumer dies between the write and the ack, the message becomes
 // visible again after `visibility_timeout` and is written again: a duplicate
 // no client asked for (queue_redelivery; SQS standard queues deliver at least
-// once, SQS FIFO dedups only within 5 minutes: dedup-in-the-wild.md). Each
+// once, SQS FIFO dedups only within 5 minutes: docs/repeated-delivery.md#at-least-once-queues).
+// Each
 // write also sends its "you paid" notification, so redeliveries notify twice.
 // An inbox (inbox_dedup) records each message id with its write, so the
 // consumer skips a redelivery it already wrote, for as long as ids are kept.

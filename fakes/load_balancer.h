@@ -2,7 +2,8 @@
 // gives each try `per_try_timeout`; when a try times out it either answers the
 // app with a gateway timeout or, if it retries non-idempotent POSTs (the old
 // nginx `proxy_next_upstream` behaviour, before 1.9.13: see
-// dedup-in-the-wild.md), sends the same charge to the next replica, although
+// docs/repeated-delivery.md#proxies-that-retry-post), sends the same charge to the next replica,
+// although
 // the first may still commit: a duplicate the app never asked for
 // (proxy_retry). Only the answer to the latest try reaches the app.
 #pragma once

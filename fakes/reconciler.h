@@ -2,8 +2,7 @@
 // fact, finds each duplicate charge some time after it was committed (a nightly
 // batch, a settlement report) and refunds it, the refund itself taking days to
 // reach the customer (acquirers move funds in 2-4 days, consumer-facing refunds
-// commonly take 1-3 business days; ../shared/reference/dedup-in-the-wild.md,
-// "After the fact").
+// commonly take 1-3 business days; docs/after-the-fact.md#refunds-and-holds).
 //
 // It refunds exactly the charges the simulator counts as duplicates (every
 // charge of an intent beyond its first, known from the ground truth), never a

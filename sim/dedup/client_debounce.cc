@@ -1,7 +1,8 @@
 // `client_debounce`: the Pay button ignores taps that come within `window` of
 // the page's first tap. Stops double taps; does nothing against retries, proxies
 // or users who pay again later, and a real second tap after the window passes.
-// (Reference: "disable or debounce the Pay button", dedup-in-the-wild.md.)
+// (Reference: "disable or debounce the Pay button",
+// docs/client-side.md#debouncing-and-disabling-the-pay-button.)
 #include "sim/dedup/builtin_strategies.h"
 
 #include "sim/engine/distribution.h"

@@ -1,7 +1,7 @@
 // `confirm_on_repeat`: when the user taps Pay for the same amount as their
 // last payment within `window`, the app asks first: "You paid this 40 s ago.
 // Pay again?" (Clover requires such a prompt for potential duplicates, same
-// card within 1 h: dedup-in-the-wild.md). Users answer by whether they meant
+// card within 1 h: docs/duplicate-windows.md#gateway-windows). Users answer by whether they meant
 // the tap: a second tap of a double tap is refused (except `mistaken_yes` of
 // the time: a habit of clicking through dialogs), a payment they mean is
 // confirmed (except `mistaken_no`). So it stops double taps, however slow, but

@@ -1,7 +1,7 @@
 // `fingerprint_window`: the server refuses a charge with the same payer and
 // amount as one it admitted within `window`, as card gateways do without any
 // key (Braintree: same amount and card within 30 s by default; Authorize.net:
-// 120 s; Helcim: 5 minutes: dedup-in-the-wild.md). It stops double taps,
+// 120 s; Helcim: 5 minutes: docs/duplicate-windows.md#gateway-windows). It stops double taps,
 // retries and quick pay-agains whatever the keys, but it cannot tell a
 // mistake from a customer who really pays the same amount twice: legitimate
 // repeats inside the window are declined (false_blocks), and a retry after

@@ -2,7 +2,8 @@
 // and retry; the server claims the key on arrival. A later request with a
 // claimed key gets the first request's result: at once if it committed, or
 // when it commits if it is still in flight (Stripe replays the stored first
-// response; see dedup-in-the-wild.md). Stops double taps, timeout retries,
+// response; see docs/idempotency-keys.md#replaying-the-first-answer). Stops double taps, timeout
+// retries,
 // proxy retries and network duplicates; not a user who pays again on a new
 // page (new key). A repeat of a request still in flight is parked until the
 // first commits (in_flight: wait, the default), answered 409 Conflict so the
@@ -78,7 +79,7 @@ KeyDedupOptions ReadKeyDedupOptions(StrategyParams& params) {
   KeyDedupOptions options;
   IdempotencyStore::ClaimPolicy& policy = options.policy;
   // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
-  // tokens commonly 8 h (dedup-in-the-wild.md). Absent: kept forever.
+  // tokens commonly 8 h (docs/idempotency-keys.md#key-rules-by-vendor). Absent: kept forever.
   policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
   const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
   if (params.Has("race_window") && !racy) {

@@ -4,8 +4,8 @@
 // second tap carries a key the server has never seen. It still stops repeats
 // of one attempt made behind the app, which keep the attempt's key: network
 // duplicates and load-balancer retries. It does not stop timeout retries,
-// crash replays or double taps (dedup-in-the-wild.md, "Known ways dedup still
-// fails").
+// crash replays or double taps (docs/idempotency-keys.md#a-key-made-per-attempt,
+// "How a keyed API still charges twice").
 #include "sim/dedup/builtin_strategies.h"
 #include "sim/dedup/idempotency_key.h"
 

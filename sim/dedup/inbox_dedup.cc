@@ -4,7 +4,8 @@
 // transaction as the message's effect, and skips an id already there. It stops
 // queue redeliveries (a consumer that died between its write and its ack) and
 // repeated notifications (webhooks are delivered at least once: Stripe retries
-// for up to 3 days: dedup-in-the-wild.md). It does nothing before the queue:
+// for up to 3 days: docs/repeated-delivery.md#webhooks-delivered-more-than-once). It does nothing
+// before the queue:
 // a double tap, a retry or a pay-again is a new message with a new id. An id
 // kept shorter than redeliveries can come (`retention`; SQS FIFO remembers
 // only 5 minutes) lets that redelivery through. Cost: the inbox's entries.

@@ -1,7 +1,7 @@
 // `order_id`: the merchant creates an order number before the first payment
 // page and every payment for it carries the number, unique forever (WeChat
 // Pay's out_trade_no: on an error, query the order, then retry with the SAME
-// number; Alipay alike: dedup-in-the-wild.md). Unlike a key per checkout page,
+// number; Alipay alike: docs/order-numbers.md#wechat-pay). Unlike a key per checkout page,
 // a user who pays again because no confirmation came reuses the order, so
 // that duplicate is stopped too. A real second purchase is a new order, so
 // legitimate repeats go through; a scammer sets up a new payment, so fraud

@@ -1,7 +1,8 @@
 // `query_before_retry`: before retrying a timed-out or failed attempt, the app
 // asks for the payment's status ("did it go through?"), and shows success
 // instead of retrying when the charge is there (WeChat Pay and Alipay tell
-// merchants to query the order before retrying: dedup-in-the-wild.md). No key
+// merchants to query the order before retrying:
+// docs/client-side.md#querying-the-status-before-repeating). No key
 // is needed. With `asks: app_and_user`, every user about to pay again on a new
 // page looks the payment up first too. It fails when the query itself fails or
 // times out, or reads a replica that has not seen the charge yet

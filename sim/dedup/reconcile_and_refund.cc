@@ -3,7 +3,7 @@
 // settings, or a daily batch and 1-3 day refunds by default), which limits
 // the damage: money held and support contacts, not the duplicate rate.
 // (Accounts payable teams recover 0.1-2% of disbursements this way:
-// dedup-in-the-wild.md, "After the fact".)
+// docs/after-the-fact.md#how-often-payments-are-duplicated.)
 #include "sim/dedup/builtin_strategies.h"
 
 namespace dupsim {

@@ -23,7 +23,8 @@ DistributionPtr DefaultDetectionDelay() {
   return std::make_shared<UniformDistribution>(0, kDay);
 }
 
-// Consumer-facing refunds commonly take 1-3 business days (dedup-in-the-wild.md).
+// Consumer-facing refunds commonly take 1-3 business days
+// (docs/after-the-fact.md#refunds-and-holds).
 DistributionPtr DefaultRefundProcessing() {
   return std::make_shared<UniformDistribution>(kDay, 3 * kDay);
 }

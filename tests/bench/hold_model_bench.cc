@@ -1,5 +1,5 @@
-// The classic DES hold model, written to match ../shared/peers (ns3_hold.cc,
-// raw_heap_hold.cc): N events stay pending; each, when it fires, schedules one
+// The classic DES hold model, written to match the peer programs of
+// docs/performance-peers.md#the-peers: N events stay pending; each, when it fires, schedules one
 // successor at now + Exp(mean 1000 ticks) + 1. Reports events/s as
 // items_per_second so it can be put beside the peers' events_per_s.
 #include <benchmark/benchmark.h>
