@@ -163,7 +163,7 @@ TEST(MemoryLimit, RefusesRunsThatCannotFitBeforeStarting) {
     EXPECT_LT(c.peak_rss, std::uint64_t{100} << 20) << "refused before the worlds were built";
   }
   const Child both = RunChild({"run", "double_tap", "--strategy", "none", "--intents", "100000000",
-                               "--threads", "2", "--strategy", "none", "--quiet"},
+                               "--threads", "2", "--strategy", "client_debounce", "--quiet"},
                               limited);
   EXPECT_EQ(both.exit_status, 2);
   EXPECT_NE(both.err.find("(2 at once, about "), std::string::npos) << both.err;
