@@ -153,14 +153,7 @@ RunMemoryEstimate EstimateRunMemory(const Scenario& scenario, const ConfiguredSt
 
 RunsMemoryEstimate EstimateRunsMemory(const std::vector<Scenario>& scenarios, unsigned threads,
                                       GrowthFrom from) {
-  struct Job {
-    const Scenario* scenario;
-    const ConfiguredStrategy* strategy;
-  };
-  std::vector<Job> jobs;
-  for (const Scenario& s : scenarios) {
-    for (const ConfiguredStrategy& c : s.strategies) jobs.push_back({&s, &c});
-  }
+  const std::vector<RunJob> jobs = RunJobsOf(scenarios);
   std::vector<RunMemoryEstimate> runs(jobs.size());
   RunJobsInParallel(jobs.size(), threads, [&](std::size_t i) {
     runs[i] = EstimateRunMemory(*jobs[i].scenario, *jobs[i].strategy,

@@ -38,16 +38,17 @@ void AttachConfirmationBaseline(std::span<RunResult> runs) {
 
 }  // namespace
 
-std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
-                              const RunDone& on_done, std::atomic<std::uint64_t>* intents_started) {
-  struct Job {
-    const Scenario* scenario;
-    const ConfiguredStrategy* strategy;
-  };
-  std::vector<Job> jobs;
+std::vector<RunJob> RunJobsOf(const std::vector<Scenario>& scenarios) {
+  std::vector<RunJob> jobs;
   for (const Scenario& s : scenarios) {
     for (const ConfiguredStrategy& c : s.strategies) jobs.push_back({&s, &c});
   }
+  return jobs;
+}
+
+std::vector<RunResult> RunAll(const std::vector<Scenario>& scenarios, unsigned threads,
+                              const RunDone& on_done, std::atomic<std::uint64_t>* intents_started) {
+  const std::vector<RunJob> jobs = RunJobsOf(scenarios);
   std::vector<RunResult> results(jobs.size());
   std::mutex progress;
   // Each job writes only its own result slot, so the output order (and bytes) never

@@ -13,6 +13,14 @@
 
 namespace dupsim {
 
+// One (scenario, strategy) pair of a list of scenarios, in (scenario, strategy) order: the
+// unit of work RunAll and the memory estimate spread over threads.
+struct RunJob {
+  const Scenario* scenario;
+  const ConfiguredStrategy* strategy;
+};
+std::vector<RunJob> RunJobsOf(const std::vector<Scenario>& scenarios);
+
 // One run of `scenario` under `strategy`.
 // `intents_started`, if set, counts its intents as they start (for progress).
 RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy,
