@@ -20,12 +20,16 @@ BaselineComparison Compare(ExpectedMetric metric, const RateEstimate& before,
   if (before.trials == 0 || after.trials == 0) return c;
   const double n1 = static_cast<double>(before.trials);
   const double n2 = static_cast<double>(after.trials);
-  // Counts above the trials (duplicates beyond one per intent) are capped, as the intervals are.
-  const double k1 = std::min(static_cast<double>(before.count), n1);
-  const double k2 = std::min(static_cast<double>(after.count), n2);
+  const double k1 = static_cast<double>(before.count);
+  const double k2 = static_cast<double>(after.count);
+  // Under "nothing changed" both runs share one per-intent distribution; its variance,
+  // sum x^2 / n - mean^2 over both runs, is p (1 - p) for 0/1 outcomes (the two-proportion
+  // test) and grows with the spread of duplicates per intent otherwise.
   const double pooled = (k1 + k2) / (n1 + n2);
-  const double variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
-  if (variance <= 0) return c;  // both 0 (or both 1): nothing changed
+  const double pooled_square =
+      static_cast<double>(before.square_sum + after.square_sum) / (n1 + n2);
+  const double variance = (pooled_square - pooled * pooled) * (1 / n1 + 1 / n2);
+  if (variance <= 0) return c;  // both 0 (or every intent alike): nothing changed
   const double z = (k2 / n2 - k1 / n1) / std::sqrt(variance);
   const double alpha = 1 - confidence;
   if (z > 0) {
@@ -60,6 +64,7 @@ std::vector<BaselineComparison> CompareWithBaseline(const RunResult& baseline,
     ExpectedMetric metric;
     const RateEstimate RunResult::*rate;
   } kRates[] = {{ExpectedMetric::kDuplicateRate, &RunResult::duplicate_rate},
+                {ExpectedMetric::kDuplicatedIntentRate, &RunResult::duplicated_intent_rate},
                 {ExpectedMetric::kFalseBlockRate, &RunResult::false_block_rate},
                 {ExpectedMetric::kLostPaymentRate, &RunResult::lost_payment_rate}};
   for (const auto& [metric, rate] : kRates) {

@@ -1,5 +1,6 @@
 // Comparing a run's rates with a saved baseline run of the same scenario and
-// strategy: a one-sided two-proportion z-test per rate, so a gate fails only
+// strategy: a one-sided z-test per rate (the two-proportion test, with the per-intent
+// variance of duplicate counts for duplicates per intent), so a gate fails only
 // when the run is worse with statistical significance, not when noise moved it.
 #pragma once
 
@@ -30,9 +31,9 @@ struct BaselineComparison {
   Change change = Change::kNoChange;
 };
 
-// The rates (duplicate, false block, lost payment) of `current` against `baseline`, each a
-// regression when higher with one-sided significance at `confidence` (e.g. 0.99), an
-// improvement when lower at that significance. Precondition: 0 < confidence < 1.
+// The rates (duplicate, duplicated intent, false block, lost payment) of `current` against
+// `baseline`, each a regression when higher with one-sided significance at `confidence` (e.g.
+// 0.99), an improvement when lower at that significance. Precondition: 0 < confidence < 1.
 std::vector<BaselineComparison> CompareWithBaseline(const RunResult& baseline,
                                                     const RunResult& current, double confidence);
 

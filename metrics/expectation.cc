@@ -3,33 +3,27 @@
 #include <cmath>
 #include <cstdio>
 
+#include "metrics/count_rate_interval.h"
+
 namespace dupsim {
 namespace {
 
-constexpr double kZ95 = 1.959963984540054;
-
-// Wilson's interval for a rate p observed over n trials, n real: how the interval of a run
-// with more intents would look if the rate stayed where it is.
-Interval WilsonAt(double p, double n) {
-  const double z2 = kZ95 * kZ95;
-  const double denominator = 1 + z2 / n;
-  const double center = (p + z2 / (2 * n)) / denominator;
-  const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
-}
-
-// The smallest intent count at which the interval around `p` would lie wholly on one side of
-// `bound`, or 0 if none up to 2^50 (p on the bound, or too close to matter).
-std::uint64_t IntentsToDecide(double p, double bound, bool is_max, std::uint64_t trials) {
+// The smallest intent count at which the interval around the rate would lie wholly on one side
+// of `bound`, if the rate and its per-intent spread stayed as measured, or 0 if none up to 2^50
+// (the rate on the bound, or too close to matter).
+std::uint64_t IntentsToDecide(const RateEstimate& rate, double bound, bool is_max) {
+  const double p = rate.rate;
+  const double extra =
+      static_cast<double>(rate.square_sum - rate.count) / static_cast<double>(rate.trials);
   if (p == bound) return 0;
   // The verdict's own rules: a max passes at high <= bound and fails at low > bound; a min
   // passes at low >= bound and fails at high < bound.
   auto decided = [&](double n) {
-    const Interval ci = WilsonAt(p, n);
+    const Interval ci = ScoreIntervalAt(p, extra, n);
     if (p < bound) return is_max ? ci.high <= bound : ci.high < bound;
     return is_max ? ci.low > bound : ci.low >= bound;
   };
-  double low = static_cast<double>(std::max<std::uint64_t>(trials, 1));
+  double low = static_cast<double>(std::max<std::uint64_t>(rate.trials, 1));
   double high = low;
   while (!decided(high)) {
     high *= 2;
@@ -48,6 +42,8 @@ const RateEstimate& RateOf(ExpectedMetric metric, const RunResult& r) {
       return r.false_block_rate;
     case ExpectedMetric::kLostPaymentRate:
       return r.lost_payment_rate;
+    case ExpectedMetric::kDuplicatedIntentRate:
+      return r.duplicated_intent_rate;
     default:
       return r.duplicate_rate;
   }
@@ -59,6 +55,8 @@ std::string_view MetricName(ExpectedMetric metric) {
   switch (metric) {
     case ExpectedMetric::kDuplicateRate:
       return "duplicate_rate";
+    case ExpectedMetric::kDuplicatedIntentRate:
+      return "duplicated_intent_rate";
     case ExpectedMetric::kFalseBlockRate:
       return "false_block_rate";
     case ExpectedMetric::kLostPaymentRate:
@@ -80,6 +78,7 @@ std::string_view MetricName(ExpectedMetric metric) {
 MetricKind KindOf(ExpectedMetric metric) {
   switch (metric) {
     case ExpectedMetric::kDuplicateRate:
+    case ExpectedMetric::kDuplicatedIntentRate:
     case ExpectedMetric::kFalseBlockRate:
     case ExpectedMetric::kLostPaymentRate:
       return MetricKind::kRate;
@@ -136,7 +135,7 @@ ExpectationResult Evaluate(const Expectation& expectation, const RunResult& r) {
       out.verdict = Verdict::kFail;
     } else {
       out.verdict = Verdict::kInconclusive;
-      out.intents_to_decide = IntentsToDecide(rate.rate, bound, is_max, rate.trials);
+      out.intents_to_decide = IntentsToDecide(rate, bound, is_max);
     }
     return out;
   }
@@ -170,7 +169,12 @@ std::string FormatMetricValue(ExpectedMetric metric, double value) {
   char text[48];
   switch (KindOf(metric)) {
     case MetricKind::kRate:
-      std::snprintf(text, sizeof text, "%.3g%%", 100 * value);
+      // Duplicates per intent can pass 1, where a percentage stops reading naturally.
+      if (value > 1) {
+        std::snprintf(text, sizeof text, "%.3g per intent", value);
+      } else {
+        std::snprintf(text, sizeof text, "%.3g%%", 100 * value);
+      }
       break;
     case MetricKind::kDuration:
       // Three significant digits in the largest unit that keeps them below 1000.

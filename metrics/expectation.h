@@ -1,6 +1,7 @@
 // Expectations a scenario puts on a strategy's results (`expect:` in the
-// scenario file) and their verdicts. A rate is judged by its 95% Wilson
-// interval, so a verdict says what the run shows, not what it happened to
+// scenario file) and their verdicts. A rate is judged by its 95% interval
+// (Wilson's, or for duplicates per intent the score interval of
+// metrics/count_rate_interval.h), so a verdict says what the run shows, not what it happened to
 // measure: pass when the whole interval is within the bound, fail when the
 // whole interval is beyond it, inconclusive otherwise, with the number of
 // intents that would decide it if the rate stayed where it is. Other metrics
@@ -18,6 +19,7 @@ namespace dupsim {
 
 enum class ExpectedMetric {
   kDuplicateRate,
+  kDuplicatedIntentRate,
   kFalseBlockRate,
   kLostPaymentRate,
   kTimeToConfirmationP50,
@@ -29,6 +31,7 @@ enum class ExpectedMetric {
 
 inline constexpr ExpectedMetric kAllExpectedMetrics[] = {
     ExpectedMetric::kDuplicateRate,
+    ExpectedMetric::kDuplicatedIntentRate,
     ExpectedMetric::kFalseBlockRate,
     ExpectedMetric::kLostPaymentRate,
     ExpectedMetric::kTimeToConfirmationP50,

@@ -7,20 +7,27 @@
 #include <string>
 #include <vector>
 
+#include "metrics/count_rate_interval.h"
 #include "metrics/root_cause.h"
-#include "metrics/wilson_interval.h"
 #include "sim/engine/virtual_time.h"
 
 namespace dupsim {
 
-// k of n, with its 95% Wilson interval.
+// A count of events over trials with its 95% interval: either k of n (each trial has the
+// event or not) or events per trial when one trial can have several (duplicate charges per
+// intent), which can exceed 1. The interval always contains `rate`.
 struct RateEstimate {
-  std::uint64_t count = 0;
+  std::uint64_t count = 0;       // sum over trials of x_i, the events in trial i
+  std::uint64_t square_sum = 0;  // sum of x_i^2: equal to count when every x_i is 0 or 1
   std::uint64_t trials = 0;
   double rate = 0;  // count / trials
   Interval ci95;
 
+  // k of n, with its Wilson interval. Precondition: count <= trials.
   static RateEstimate Of(std::uint64_t count, std::uint64_t trials);
+  // Events per trial, with the score interval of metrics/count_rate_interval.h (Wilson's when
+  // no trial has two events). Precondition: count <= square_sum.
+  static RateEstimate OfCounts(std::uint64_t count, std::uint64_t square_sum, std::uint64_t trials);
 };
 
 struct RunResult {
@@ -34,9 +41,11 @@ struct RunResult {
   std::uint64_t charges = 0;
   std::uint64_t duplicate_charges = 0;        // charges beyond the first of each intent
   std::uint64_t intents_with_duplicates = 0;  // intents charged more than once
-  // duplicate_charges / intents. The interval treats each duplicate as one success in
-  // `intents` trials: exact while no intent has two duplicates; capped at intents.
+  // duplicate_charges / intents: duplicate charges per intent, above 1 when intents are
+  // charged three times or more; its interval comes from the per-intent counts' spread.
   RateEstimate duplicate_rate;
+  // intents_with_duplicates / intents: the share of intents charged more than once (Wilson).
+  RateEstimate duplicated_intent_rate;
   RootCauseCounts duplicates_by_cause{};  // sums to duplicate_charges
   std::int64_t charged_amount = 0;        // cents, every charge
   std::int64_t duplicate_amount = 0;      // cents, charges beyond each intent's first

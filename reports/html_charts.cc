@@ -50,6 +50,23 @@ std::string SeriesLineClass(std::size_t index) {
   return "cdf dash-" + std::to_string(index % 4);
 }
 
+// A whisker shorter than this many pixels is drawn as nothing: at this size its two caps merge
+// into a stub that reads as a bar.
+constexpr double kMinWhiskerWidth = 3;
+
+// The first run before `index` whose times to confirmation are the same curve, or nullptr: its
+// line lies exactly under this one's, which the legend says, since no dash pattern can.
+const RunResult* SameCurveBefore(const std::vector<const RunResult*>& runs, std::size_t index) {
+  for (std::size_t i = 0; i < index; ++i) {
+    if (runs[i]->time_to_confirmation_percentiles.size() > 1 &&
+        runs[i]->time_to_confirmation_percentiles ==
+            runs[index]->time_to_confirmation_percentiles) {
+      return runs[i];
+    }
+  }
+  return nullptr;
+}
+
 // Whether dark text reads better than white on `colour` ("#rrggbb"): by its luminance.
 bool IsLightColour(std::string_view colour) {
   const auto channel = [&](std::size_t at) {
@@ -111,6 +128,17 @@ std::function<std::string(double)> PercentTickLabel(const std::vector<double>& t
   };
 }
 
+// "1.5" for an axis of duplicates per intent past 1, where percentages stop reading naturally.
+std::function<std::string(double)> PerIntentTickLabel(const std::vector<double>& ticks) {
+  const int decimals = ticks.size() > 1 ? svg::DecimalsForStep(ticks[1] - ticks[0]) : 0;
+  return [decimals](double value) {
+    if (value == 0) return std::string("0");
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return std::string(text);
+  };
+}
+
 // Ticks for a count axis: whole numbers only, however few duplicates there are.
 std::vector<double> CountTicks(std::uint64_t max) {
   std::vector<double> ticks = svg::NiceTicks(static_cast<double>(max), 5);
@@ -128,9 +156,13 @@ std::string_view RootCauseColour(RootCause cause) {
 }
 
 void WriteDuplicateRateChart(const std::vector<const RunResult*>& runs, std::ostream& out) {
+  // The axis reaches every bar and whisker: duplicates per intent can pass 1 (100%).
   double highest = 0;
+  bool per_intent = false;
   for (const RunResult* r : runs) {
-    if (r->duplicate_rate.trials > 0) highest = std::max(highest, r->duplicate_rate.ci95.high);
+    if (r->duplicate_rate.trials == 0) continue;
+    highest = std::max({highest, r->duplicate_rate.rate, r->duplicate_rate.ci95.high});
+    per_intent |= ReadsPerIntent(r->duplicate_rate);
   }
   // With nothing measured the axis still needs a length; 1% is as good as any.
   const std::vector<double> ticks = svg::NiceTicks(highest > 0 ? highest : 0.01, 5);
@@ -142,7 +174,8 @@ void WriteDuplicateRateChart(const std::vector<const RunResult*>& runs, std::ost
                "duplicate charges per intent, by strategy; whiskers: 95% interval", out);
   SvgWriter svg("duplicate-rate", BarRows::kWidth, layout.Height(),
                 "Duplicate rate per strategy with 95% intervals");
-  WriteValueAxis(layout, x, ticks, PercentTickLabel(ticks), svg);
+  WriteValueAxis(layout, x, ticks, per_intent ? PerIntentTickLabel(ticks) : PercentTickLabel(ticks),
+                 svg);
   for (std::size_t row = 0; row < runs.size(); ++row) {
     const RunResult& r = *runs[row];
     const RateEstimate& rate = r.duplicate_rate;
@@ -151,12 +184,17 @@ void WriteDuplicateRateChart(const std::vector<const RunResult*>& runs, std::ost
                        rate.trials > 0 ? FormatRateWithInterval(rate) : "no intents", "bar-label",
                        "bar-value", 10);
     if (rate.trials == 0) continue;
-    svg.Rect(BarRows::kLeft, layout.BarTop(row), x(rate.rate) - BarRows::kLeft, BarRows::kBarHeight,
-             "bar", kDuplicateRateBarColour,
-             r.strategy_config + ": " + FormatRateWithInterval(rate));
+    if (rate.count > 0) {
+      svg.Rect(BarRows::kLeft, layout.BarTop(row), x(rate.rate) - BarRows::kLeft,
+               BarRows::kBarHeight, "bar", kDuplicateRateBarColour,
+               r.strategy_config + ": " + FormatRateWithInterval(rate));
+    }
     const double middle = layout.BarMiddle(row);
     const double low = x(rate.ci95.low);
     const double high = x(rate.ci95.high);
+    // A zero rate's whisker narrower than its caps would draw a black stub, not an interval;
+    // the label says "0% (0-0.019%)" instead.
+    if (high - low < kMinWhiskerWidth) continue;
     svg.Line(low, middle, high, middle, "ci");
     svg.Line(low, middle - 6, low, middle + 6, "ci");
     svg.Line(high, middle - 6, high, middle + 6, "ci");
@@ -317,7 +355,11 @@ void WriteConfirmationCdfChart(const std::vector<const RunResult*>& runs, std::o
         << "\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/></svg>" << EscapeXml(r.strategy_config)
         << " <span class=\"legend-value\">p50 "
         << FormatReadableDuration(r.time_to_confirmation_p50) << " \u00B7 p99 "
-        << FormatReadableDuration(r.time_to_confirmation_p99) << "</span></li>\n";
+        << FormatReadableDuration(r.time_to_confirmation_p99);
+    if (const RunResult* same = SameCurveBefore(runs, i)) {
+      out << " \u00B7 same curve as " << EscapeXml(same->strategy_config);
+    }
+    out << "</span></li>\n";
   }
   out << "</ul>\n";
   if (!unconfirmed.empty()) {

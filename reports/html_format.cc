@@ -56,4 +56,17 @@ std::string FormatTimeDelta(Time delta, std::string_view minus) {
   return (delta < 0 ? std::string(minus) : std::string("+")) + text;
 }
 
+std::string FormatTimeSpan(Time span) {
+  char text[32];
+  const auto x = static_cast<double>(span);
+  if (span >= kHour) {
+    std::snprintf(text, sizeof text, "%.1fh", x / kHour);
+  } else if (span >= kMinute) {
+    std::snprintf(text, sizeof text, "%.1fm", x / kMinute);
+  } else {
+    std::snprintf(text, sizeof text, "%.2fs", x / kSecond);
+  }
+  return text;
+}
+
 }  // namespace dupsim

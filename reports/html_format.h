@@ -1,5 +1,6 @@
-// Numbers as the HTML report (and, for latency deltas, the table) prints them: for reading,
-// not for scripts (the JSON format is for those), so counts are grouped and times carry units.
+// Numbers as the HTML report (and, for latency deltas and spans, the table and Markdown) prints
+// them: for reading, not for scripts (the JSON format is for those), so counts are grouped and
+// times carry units.
 #pragma once
 
 #include <cstdint>
@@ -24,5 +25,9 @@ std::string FormatReadableDuration(Time duration);
 // one starts with: the HTML report uses U+2212, the typographic one, so that "+" and "−" line
 // up in a column; the plain-text table uses "-".
 std::string FormatTimeDelta(Time delta, std::string_view minus = "\u2212");
+
+// A positive span in the largest unit that keeps it readable: "58.7h", "12.0m", "3.02s"; the
+// table and the Markdown report print refund times with it, so both round alike.
+std::string FormatTimeSpan(Time span);
 
 }  // namespace dupsim

@@ -173,17 +173,18 @@ std::string ExtraTimeCell(const RunResult& r) {
 void WriteCostsTable(const ScenarioRuns& scenario, std::ostream& out) {
   out << "<h3>Benefit and costs</h3>\n<div class=\"table-scroll\">\n<table class=\"costs\">\n"
          "<thead>\n"
-         "<tr class=\"group\"><th></th><th class=\"benefit-group\">benefit</th>"
+         "<tr class=\"group\"><th></th><th class=\"benefit-group\" colspan=\"2\">benefit</th>"
          "<th class=\"costs-group\" colspan=\"6\">costs</th></tr>\n"
-         "<tr><th class=\"strategy\">strategy</th><th>duplicates</th><th>false blocks</th>"
+         "<tr><th class=\"strategy\">strategy</th><th>duplicates per intent</th>"
+         "<th>intents charged twice or more</th><th>false blocks</th>"
          "<th>lost payments</th><th>prompts shown (refused)</th><th>refunds</th>"
          "<th>peak keys held</th><th>extra time to confirmation vs none</th></tr>\n"
          "</thead>\n<tbody>\n";
   for (const RunResult* run : scenario.runs) {
     const RunResult& r = *run;
     out << "<tr><td class=\"strategy\">" << EscapeXml(r.strategy_config) << "</td>"
-        << RateCell(r.duplicate_rate, "benefit") << RateCell(r.false_block_rate, "cost")
-        << RateCell(r.lost_payment_rate, "cost");
+        << RateCell(r.duplicate_rate, "benefit") << RateCell(r.duplicated_intent_rate, "benefit")
+        << RateCell(r.false_block_rate, "cost") << RateCell(r.lost_payment_rate, "cost");
     if (r.prompts_shown == 0) {
       out << "<td>" << kAbsent << "</td>";
     } else {
@@ -230,7 +231,8 @@ void HtmlReport::Render(const Report& report, std::ostream& out) const {
   if (report.check.checked) WriteCheck(report.check, out);
   if (scenarios.empty()) out << "<p class=\"empty\">No results.</p>\n";
   for (const ScenarioRuns& scenario : scenarios) WriteScenario(scenario, out);
-  out << "<footer>Rates are per intent, with 95% Wilson intervals. Counts are exact: the "
+  out << "<footer>Rates are per intent, with 95% intervals (Wilson's; for duplicates per intent, "
+         "the score interval with their per-intent spread). Counts are exact: the "
          "simulator knows which intent every charge belongs to.</footer>\n"
          "</main>\n</body>\n</html>\n";
 }

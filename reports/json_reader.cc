@@ -34,6 +34,7 @@ class Field {
     return json_.size();
   }
   bool IsNull() const { return json_.is_null(); }
+  bool Has(const std::string& key) const { return json_.is_object() && json_.contains(key); }
   bool Bool() const {
     if (!json_.is_boolean()) Fail("expected true or false");
     return json_.get<bool>();
@@ -70,6 +71,16 @@ class Field {
   const std::string& file_;
 };
 
+// Reports from before duplicate_square_sum existed lack it: the smallest square sum their
+// counts allow, the duplicates spread evenly over the intents that have them: exact whenever
+// no intent has two duplicates, and never wider than the truth otherwise.
+std::uint64_t SquareSumOf(const Field& j, std::uint64_t duplicates, std::uint64_t intents) {
+  if (j.Has("duplicate_square_sum")) return j["duplicate_square_sum"].Unsigned();
+  if (intents == 0) return duplicates;
+  const std::uint64_t each = duplicates / intents, more = duplicates % intents;
+  return (intents - more) * each * each + more * (each + 1) * (each + 1);
+}
+
 RunResult ReadResult(const Field& j) {
   RunResult r;
   r.scenario = j["scenario"].String();
@@ -82,8 +93,11 @@ RunResult ReadResult(const Field& j) {
   r.charged_amount = j["charged_amount"].Cents();
   r.duplicate_charges = j["duplicate_charges"].Unsigned();
   r.duplicate_amount = j["duplicate_amount"].Cents();
-  r.duplicate_rate = RateEstimate::Of(r.duplicate_charges, r.intents);
   r.intents_with_duplicates = j["intents_with_duplicates"].Unsigned();
+  r.duplicate_rate = RateEstimate::OfCounts(
+      r.duplicate_charges, SquareSumOf(j, r.duplicate_charges, r.intents_with_duplicates),
+      r.intents);
+  r.duplicated_intent_rate = RateEstimate::Of(r.intents_with_duplicates, r.intents);
   const Field causes = j["duplicates_by_cause"];
   for (std::size_t c = 0; c < kRootCauseCount; ++c) {
     r.duplicates_by_cause[c] =
@@ -192,8 +206,16 @@ ExpectationResult ReadExpectation(const Field& j) {
   return e;
 }
 
+// A comparison's rate as it was saved, interval included (older reports have no square_sum:
+// their rates were all counted as k of n).
 RateEstimate ReadRate(const Field& j) {
-  return RateEstimate::Of(j["count"].Unsigned(), j["trials"].Unsigned());
+  RateEstimate r;
+  r.count = j["count"].Unsigned();
+  r.square_sum = j.Has("square_sum") ? j["square_sum"].Unsigned() : r.count;
+  r.trials = j["trials"].Unsigned();
+  r.rate = j["rate"].Number();
+  r.ci95 = {j["ci95"][0].Number(), j["ci95"][1].Number()};
+  return r;
 }
 
 BaselineComparison ReadComparison(const Field& j) {

@@ -26,9 +26,12 @@ Json ResultJson(const RunResult& r) {
   j["charged_amount"] = static_cast<double>(r.charged_amount) / 100;
   j["duplicate_charges"] = r.duplicate_charges;
   j["duplicate_amount"] = static_cast<double>(r.duplicate_amount) / 100;
+  j["duplicate_square_sum"] = r.duplicate_rate.square_sum;
   j["duplicate_rate"] = r.duplicate_rate.rate;
   j["duplicate_rate_ci95"] = Interval95(r.duplicate_rate);
   j["intents_with_duplicates"] = r.intents_with_duplicates;
+  j["duplicated_intent_rate"] = r.duplicated_intent_rate.rate;
+  j["duplicated_intent_rate_ci95"] = Interval95(r.duplicated_intent_rate);
   Json causes = Json::object();
   for (std::size_t c = 0; c < kRootCauseCount; ++c) {
     causes[std::string(RootCauseName(static_cast<RootCause>(c)))] = r.duplicates_by_cause[c];
@@ -125,6 +128,7 @@ Json ExpectationJson(const ExpectationResult& e) {
 Json RateJson(const RateEstimate& r) {
   Json j;
   j["count"] = r.count;
+  j["square_sum"] = r.square_sum;
   j["trials"] = r.trials;
   j["rate"] = r.rate;
   j["ci95"] = Interval95(r);

@@ -115,7 +115,8 @@ TestCase RunCase(const RunResult& r) {
   c.classname = "dupsim." + r.scenario;
   c.name = r.strategy_config;
   c.system_out = RunName(r.scenario, r.strategy_config) + ": duplicate_rate " +
-                 FormatRateWithInterval(r.duplicate_rate) + ", lost_payment_rate " +
+                 FormatRateWithInterval(r.duplicate_rate) + ", duplicated_intent_rate " +
+                 FormatRateWithInterval(r.duplicated_intent_rate) + ", lost_payment_rate " +
                  FormatRateWithInterval(r.lost_payment_rate) + ", false_block_rate " +
                  FormatRateWithInterval(r.false_block_rate) + "; " + std::to_string(r.intents) +
                  " intents, " + std::to_string(r.charges) + " charges, " +

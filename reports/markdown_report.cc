@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
 
@@ -41,12 +42,12 @@ bool SameScenario(const RunResult& a, const RunResult& b) {
   return a.scenario == b.scenario && a.scenario_source == b.scenario_source;
 }
 
-// "140ms", "2.35s", "12.5m", "36.0h"; with `sign`, "+1.2ms" and "-35ms". Below 1000 s the
-// same words as the verdicts (FormatMetricValue); above, minutes and hours as the table's.
-std::string FormatDuration(Time t, bool sign) {
+// "140ms", "2.35s", "12.5m", "36.0h". Below 1000 s the same words as the verdicts
+// (FormatMetricValue); above, minutes and hours as the table's.
+std::string FormatDuration(Time t) {
   char text[48];
   const double magnitude = std::fabs(static_cast<double>(t));
-  const char* prefix = !sign ? "" : t < 0 ? "-" : "+";
+  const char* prefix = "";
   if (magnitude >= static_cast<double>(kHour)) {
     std::snprintf(text, sizeof text, "%s%.1fh", prefix, magnitude / kHour);
   } else if (magnitude >= static_cast<double>(kMinute)) {
@@ -66,8 +67,8 @@ std::string CountAndRate(std::uint64_t count, const RateEstimate& rate) {
 
 std::string TimeToConfirmation(const RunResult& r) {
   if (r.confirmed_intents == 0) return "-";  // the percentiles are not times
-  return FormatDuration(r.time_to_confirmation_p50, false) + " / " +
-         FormatDuration(r.time_to_confirmation_p99, false);
+  return FormatDuration(r.time_to_confirmation_p50) + " / " +
+         FormatDuration(r.time_to_confirmation_p99);
 }
 
 // "prompts 200 (50 refused); peak keys held 10000; refunds 997, p50 36.0h after the charge;
@@ -84,13 +85,14 @@ std::string Costs(const RunResult& r) {
   if (r.peak_keys_held > 0) items.push_back("peak keys held " + std::to_string(r.peak_keys_held));
   if (r.refunded_duplicates > 0) {
     items.push_back("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
-                    FormatDuration(r.time_to_refund_p50, false) + " after the charge");
+                    FormatTimeSpan(r.time_to_refund_p50) + " after the charge");
   }
   if (r.has_baseline &&
       (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
+    // The table's own rounding ("+2.6ms"), so one figure reads the same in both reports.
     items.push_back("time to confirmation " +
-                    FormatDuration(r.extra_time_to_confirmation_p50, true) + " p50, " +
-                    FormatDuration(r.extra_time_to_confirmation_p99, true) + " p99 vs none");
+                    FormatTimeDelta(r.extra_time_to_confirmation_p50, "-") + " p50, " +
+                    FormatTimeDelta(r.extra_time_to_confirmation_p99, "-") + " p99 vs none");
   }
   if (items.empty()) return "-";
   std::string text;
@@ -135,14 +137,16 @@ void RenderScenario(const Report& report, const RunResult* begin, const RunResul
     const std::string description = MarkdownText(summary->description);
     if (!description.empty()) out << description << "\n\n";
   }
-  RenderRow({"strategy", "duplicates", "dup rate (95% CI)", "lost, rate (95% CI)",
-             "false blocks, rate (95% CI)", "time to confirmation p50 / p99", "costs"},
+  RenderRow({"strategy", "duplicates", "dup rate (95% CI)", "intents duplicated (95% CI)",
+             "lost, rate (95% CI)", "false blocks, rate (95% CI)", "time to confirmation p50 / p99",
+             "costs"},
             out);
-  RenderRow({":---", "---:", "---:", "---:", "---:", "---:", ":---"}, out);
+  RenderRow({":---", "---:", "---:", "---:", "---:", "---:", "---:", ":---"}, out);
   for (const RunResult* r = begin; r != end; ++r) {
     RenderRow(
         {MarkdownCode(r->strategy_config, true), std::to_string(r->duplicate_charges),
          FormatRateWithInterval(r->duplicate_rate),
+         CountAndRate(r->intents_with_duplicates, r->duplicated_intent_rate),
          CountAndRate(r->lost_payments, r->lost_payment_rate),
          CountAndRate(r->false_blocks, r->false_block_rate), TimeToConfirmation(*r), Costs(*r)},
         out);

@@ -16,7 +16,16 @@ std::string Printf(const char* format, int decimals, double value) {
   return buf;
 }
 
+// "1.21": a count per intent, two decimals like the percentages.
+std::string FormatPerIntent(double value) {
+  return Printf("%.*f", 2, value);
+}
+
 }  // namespace
+
+bool ReadsPerIntent(const RateEstimate& estimate) {
+  return estimate.trials > 0 && (estimate.rate > 1 || estimate.ci95.high > 1);
+}
 
 std::string FormatPercent(double fraction) {
   const double percent = fraction * 100.0;
@@ -35,11 +44,20 @@ std::string FormatPercent(double fraction) {
 
 std::string FormatRate(const RateEstimate& estimate) {
   if (estimate.trials == 0) return "-";
+  if (ReadsPerIntent(estimate)) return FormatPerIntent(estimate.rate) + " per intent";
   return FormatPercent(estimate.rate) + "%";
 }
 
 std::string FormatInterval(const RateEstimate& estimate) {
   if (estimate.trials == 0) return "";
+  if (ReadsPerIntent(estimate)) {
+    std::string out = "(";
+    out += FormatPerIntent(estimate.ci95.low);
+    out += '-';
+    out += FormatPerIntent(estimate.ci95.high);
+    out += ')';
+    return out;
+  }
   // Appended piecewise: `"(" + std::string&&` trips GCC 12's false -Wrestrict.
   std::string out = "(";
   out += FormatPercent(estimate.ci95.low);

@@ -147,23 +147,27 @@ void RenderFalseBlocks(const RunResult& r, std::ostream& out) {
       << FormatRate(r.false_block_rate) << ' ' << FormatInterval(r.false_block_rate) << '\n';
 }
 
+// "  intents charged twice or more, none: 812, 8.12% (7.60-8.67%), 1.49 duplicates each":
+// only where some intent has two duplicates or more, when the dup rate (duplicates per
+// intent) stops being the share of intents with a duplicate.
+bool HasRepeatedDuplicates(const RunResult& r) {
+  return r.duplicate_charges > r.intents_with_duplicates;
+}
+
+void RenderRepeatedDuplicates(const RunResult& r, std::ostream& out) {
+  if (!HasRepeatedDuplicates(r)) return;
+  char each[32];
+  std::snprintf(
+      each, sizeof each, "%.2f",
+      static_cast<double>(r.duplicate_charges) / static_cast<double>(r.intents_with_duplicates));
+  out << kIndent << "intents charged twice or more, " << r.strategy_config << ": "
+      << r.intents_with_duplicates << ", " << FormatRateWithInterval(r.duplicated_intent_rate)
+      << ", " << each << " duplicates each\n";
+}
+
 // "+3.02s", "-120.5ms": a latency difference, signed, with an ASCII minus for terminals.
 std::string FormatDelta(Time t) {
   return FormatTimeDelta(t, "-");
-}
-
-// "58.7h", "12.0m", "3.02s": a positive span, in the largest unit that keeps it readable.
-std::string FormatSpan(Time t) {
-  char text[32];
-  const auto x = static_cast<double>(t);
-  if (t >= kHour) {
-    std::snprintf(text, sizeof text, "%.1fh", x / kHour);
-  } else if (t >= kMinute) {
-    std::snprintf(text, sizeof text, "%.1fm", x / kMinute);
-  } else {
-    std::snprintf(text, sizeof text, "%.2fs", x / kSecond);
-  }
-  return text;
 }
 
 bool HasCosts(const RunResult& r) {
@@ -194,7 +198,7 @@ void RenderCosts(const RunResult& r, std::ostream& out) {
   if (r.peak_keys_held > 0) item("peak keys held " + std::to_string(r.peak_keys_held));
   if (r.refunded_duplicates > 0) {
     item("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
-         FormatSpan(r.time_to_refund_p50) + " after the charge");
+         FormatTimeSpan(r.time_to_refund_p50) + " after the charge");
   }
   if (r.has_baseline &&
       (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
@@ -313,6 +317,7 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
     }
     if (any_notes) out << '\n';
     for (std::size_t i = begin; i < end; ++i) RenderRootCauses(results[i], out);
+    for (std::size_t i = begin; i < end; ++i) RenderRepeatedDuplicates(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderFalseBlocks(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderCosts(results[i], out);
     if (checked) {

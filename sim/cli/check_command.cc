@@ -1,5 +1,5 @@
 // `dupsim check`: the CI gate. Runs the scenarios, judges every `expect:` bound
-// by its Wilson interval, and, given a baseline (a saved JSON report), flags
+// by its 95% interval (docs/statistics.md), and, given a baseline (a saved JSON report), flags
 // rates that got worse with statistical significance. Exit status 0 when all
 // pass, 1 on any failure, regression or inconclusive verdict (unless allowed),
 // 2 on bad input.
@@ -51,7 +51,8 @@ void PrintHelp(const po::options_description& options, std::ostream& out) {
          "every expectation its strategies carry (`expect:` in the scenario). A rate passes\n"
          "when its 95% interval is within the bound, fails when the interval is beyond it,\n"
          "and is inconclusive otherwise. With --baseline, a rate worse than the baseline's\n"
-         "with significance (one-sided two-proportion test) is a regression.\n\n"
+         "with significance (one-sided z-test: two proportions, or for duplicates per\n"
+         "intent their per-intent variance) is a regression.\n\n"
          "Exit status: 0 all pass; 1 a failure, a regression, an inconclusive verdict\n"
          "(unless --allow-inconclusive), or nothing to judge (no expectation, no baseline\n"
          "run); 2 bad input. When GITHUB_STEP_SUMMARY is set, the Markdown summary is\n"

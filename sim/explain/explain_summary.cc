@@ -65,7 +65,7 @@ CounterfactualTable MakeCounterfactualTable(const Explanation& e, const ExplainT
     const bool comparable = row.run.confirmed_intents > 0 && explained.confirmed_intents > 0;
     table.rows.push_back(
         {StrategyShown(row.strategy, text), ThisIntent(row, text),
-         std::string(VerdictOf(row, text)), FormatPercent(row.run.duplicate_rate.rate) + "%",
+         std::string(VerdictOf(row, text)), FormatRate(row.run.duplicate_rate),
          std::to_string(row.run.false_blocks), std::to_string(row.run.prompts_shown),
          comparable
              ? SignedMilliseconds(

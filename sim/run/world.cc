@@ -144,7 +144,9 @@ RunResult World::Run(std::atomic<std::uint64_t>* intents_started) {
   r.charges = count.charges;
   r.duplicate_charges = count.duplicate_charges;
   r.intents_with_duplicates = count.intents_with_duplicates;
-  r.duplicate_rate = RateEstimate::Of(count.duplicate_charges, count.intents);
+  r.duplicate_rate =
+      RateEstimate::OfCounts(count.duplicate_charges, count.duplicate_square_sum, count.intents);
+  r.duplicated_intent_rate = RateEstimate::Of(count.intents_with_duplicates, count.intents);
   r.duplicates_by_cause = ledger_.DuplicatesByCause();
   r.charged_amount = ledger_.ChargedAmount();
   r.duplicate_amount = ledger_.DuplicateAmount();

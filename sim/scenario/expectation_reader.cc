@@ -17,26 +17,34 @@ std::string MetricNames() {
   return names;
 }
 
-// "0.1%" or "0.001": a rate in [0, 1].
-double ReadRate(const YamlValue& value) {
+// "0.1%" or "0.001": a rate in [0, 1]; or, for a count per intent (duplicate charges per
+// intent, which may pass 1), any rate >= 0 such as "1.5" or "150%".
+double ReadRate(const YamlValue& value, bool per_intent_count) {
   const std::string text = value.IsScalar() ? value.Text() : "";
+  const double most = per_intent_count ? HUGE_VAL : 100;
+  const std::string example = per_intent_count ? "0.5%, 0.005 or 1.2" : "0.5% or 0.005";
   if (!text.empty() && text.back() == '%') {
     double percent = 0;
     const char* end = text.data() + text.size() - 1;
     const auto [ptr, ec] = std::from_chars(text.data(), end, percent);
     if (ec != std::errc() || ptr != end || !std::isfinite(percent) || percent < 0 ||
-        percent > 100) {
-      value.Fail("expected a rate such as 0.5% or 0.005, got " + value.Describe());
+        percent > most) {
+      value.Fail("expected a rate such as " + example + ", got " + value.Describe());
     }
     return percent / 100;
   }
-  return value.Probability();
+  if (!per_intent_count) return value.Probability();
+  const double rate = value.Number();
+  if (!std::isfinite(rate) || rate < 0) {
+    value.Fail("expected a rate such as " + example + ", got " + value.Describe());
+  }
+  return rate;
 }
 
 double ReadBound(ExpectedMetric metric, const YamlValue& value) {
   switch (KindOf(metric)) {
     case MetricKind::kRate:
-      return ReadRate(value);
+      return ReadRate(value, metric == ExpectedMetric::kDuplicateRate);
     case MetricKind::kDuration:
       return static_cast<double>(value.Duration());
     case MetricKind::kCount:

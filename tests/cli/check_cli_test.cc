@@ -193,12 +193,17 @@ TEST_F(CheckCli, BaselineRegressionsAndImprovements) {
   const ProcessResult weakened = Check({"double_tap", "--intents", "20000", "--baseline", base,
                                         "--strategy", "{name: client_debounce, window: 50ms}"});
   EXPECT_EQ(weakened.exit_status, 1) << weakened.out << weakened.err;
+  // Both duplicate figures rise: duplicates per intent and the share of intents duplicated.
   const std::vector<std::string> regressions = VerdictLines(weakened.out, "✗");
-  ASSERT_EQ(regressions.size(), 1u) << weakened.out;
-  EXPECT_TRUE(Contains(regressions[0], "regression")) << regressions[0];
-  EXPECT_TRUE(Contains(regressions[0], "client_debounce(window=50ms)")) << regressions[0];
-  EXPECT_TRUE(Contains(regressions[0], "baseline (client_debounce(window=1s))")) << regressions[0];
-  EXPECT_TRUE(Contains(weakened.out, "; 1 regression, 0 improvements")) << weakened.out;
+  ASSERT_EQ(regressions.size(), 2u) << weakened.out;
+  for (const std::string& line : regressions) {
+    EXPECT_TRUE(Contains(line, "regression")) << line;
+    EXPECT_TRUE(Contains(line, "client_debounce(window=50ms)")) << line;
+    EXPECT_TRUE(Contains(line, "baseline (client_debounce(window=1s))")) << line;
+  }
+  EXPECT_TRUE(Contains(regressions[0], ": duplicate_rate ")) << regressions[0];
+  EXPECT_TRUE(Contains(regressions[1], ": duplicated_intent_rate ")) << regressions[1];
+  EXPECT_TRUE(Contains(weakened.out, "; 2 regressions, 0 improvements")) << weakened.out;
 
   const ProcessResult unchanged = Check({"double_tap", "--intents", "20000", "--baseline", base,
                                          "--strategy", "{name: client_debounce, window: 1s}"});
@@ -218,11 +223,51 @@ TEST_F(CheckCli, BaselineRegressionsAndImprovements) {
                                         "--strategy", "{name: client_debounce, window: 1s}"});
   EXPECT_EQ(improved.exit_status, 0) << improved.out << improved.err;
   const std::vector<std::string> better = VerdictLines(improved.out, "✓");
-  ASSERT_EQ(better.size(), 1u) << improved.out;
+  ASSERT_EQ(better.size(), 2u) << improved.out;
   EXPECT_TRUE(Contains(better[0], "improvement double-tap-basics / client_debounce(window=1s)"))
       << better[0];
   EXPECT_TRUE(Contains(better[0], "baseline (client_debounce(window=50ms))")) << better[0];
-  EXPECT_TRUE(Contains(improved.out, "; 0 regressions, 1 improvement")) << improved.out;
+  EXPECT_TRUE(Contains(improved.out, "; 0 regressions, 2 improvements")) << improved.out;
+}
+
+// The user's flaky-3G report: a 500 ms timeout on a slow network charges most intents two or
+// three times. The rate reads per intent and its interval holds it (it used to print
+// "147.38% (99.93-100%)"); `duplicate_rate` bounds may pass 1; the share of intents charged
+// more than once has its own expectation and line.
+TEST_F(CheckCli, DuplicatesPerIntentAboveOneReadAndAreJudgedAsCounts) {
+  const std::string flaky = dir_.Write("flaky.yaml", R"(name: flaky-3g
+seed: 5
+intents: 5000
+arrivals: { rate_per_s: 20 }
+user:
+  patience: { dist: constant, value: 60s }
+client:
+  timeout: 500ms
+  retry: { max_attempts: 3, backoff: { base: 100ms, cap: 1s, jitter: full } }
+network:
+  request: { latency: { dist: lognormal, median: 300ms, p99: 2s } }
+  response: { latency: { dist: lognormal, median: 300ms, p99: 2s } }
+server:
+  processing: { dist: lognormal, median: 80ms, p99: 500ms }
+strategies:
+  - { name: none, expect: { duplicate_rate: { min: 1.1 }, duplicated_intent_rate: { min: 75% } } }
+)");
+  const ProcessResult r = Check({flaky});
+  EXPECT_EQ(r.exit_status, 0) << r.out << r.err;
+  EXPECT_TRUE(
+      Contains(r.out, "  none         5000    12369        7369  1.47 per intent (1.45-1.50)"))
+      << r.out;
+  EXPECT_TRUE(Contains(r.out,
+                       "  intents charged twice or more, none: 4056, 81.12% (80.01-82.18%), 1.82 "
+                       "duplicates each"))
+      << r.out;
+  EXPECT_TRUE(
+      Contains(r.out, "✓ flaky-3g / none: duplicate_rate 1.47 per intent (1.45-1.50), min: 1.1"))
+      << r.out;
+  EXPECT_TRUE(
+      Contains(r.out, "✓ flaky-3g / none: duplicated_intent_rate 81.12% (80.01-82.18%), min: 75%"))
+      << r.out;
+  EXPECT_FALSE(Contains(r.out, "147.38%")) << r.out;
 }
 
 TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
@@ -236,10 +281,11 @@ TEST_F(CheckCli, BadInputExitsTwoWithOneLine) {
   // Column 29: the misspelt key itself.
   EXPECT_TRUE(Contains(r1.err, "unknown.yaml:11:29: ")) << r1.err;
 
+  // A proportion cannot pass 100% (duplicates per intent can: below).
   const std::string over = dir_.Write(
-      "over.yaml", Scenario("  - { name: none, expect: {duplicate_rate: {max: 150%}} }\n"));
+      "over.yaml", Scenario("  - { name: none, expect: {lost_payment_rate: {max: 150%}} }\n"));
   const ProcessResult r2 = Check({over});
-  ExpectOneLineError(r2, "strategies[0].expect.duplicate_rate.max: expected a rate");
+  ExpectOneLineError(r2, "strategies[0].expect.lost_payment_rate.max: expected a rate");
   EXPECT_TRUE(Contains(r2.err, "over.yaml:11:")) << r2.err;
   EXPECT_TRUE(Contains(r2.err, "150%")) << r2.err;
 

@@ -93,25 +93,27 @@ TEST(HtmlReport, DuplicateRateChartHasABarAndAnErrorBarPerStrategy) {
   ASSERT_TRUE(doc.ok());
   const std::vector<xmlNodePtr> sections = doc.Nodes(kScenarios);
   ASSERT_EQ(sections.size(), 2u);
-  const std::size_t strategies[] = {2, 1};
+  // The zero rate (client_debounce, 0 of 10,000 on an axis to 15%) draws neither a bar nor a
+  // whisker: both would be a black stub at the axis, not an interval. Its label gives it.
+  const std::size_t drawn[] = {1, 1};
   for (std::size_t s = 0; s < sections.size(); ++s) {
     SCOPED_TRACE(s);
     const std::vector<xmlNodePtr> charts =
         doc.Nodes(".//svg:svg[@class='duplicate-rate']", sections[s]);
     ASSERT_EQ(charts.size(), 1u);
-    EXPECT_EQ(doc.Count(".//svg:rect[@class='bar']", charts[0]), strategies[s]);
-    // A whisker and two caps per bar.
-    EXPECT_EQ(doc.Count(".//svg:line[@class='ci']", charts[0]), 3 * strategies[s]);
+    EXPECT_EQ(doc.Count(".//svg:rect[@class='bar']", charts[0]), drawn[s]);
+    // A whisker and two caps per drawn bar.
+    EXPECT_EQ(doc.Count(".//svg:line[@class='ci']", charts[0]), 3 * drawn[s]);
     // An axis with percent ticks, from 0.
     EXPECT_GE(doc.Count(".//svg:text[@class='tick-label']", charts[0]), 3u);
     EXPECT_EQ(doc.Text("(.//svg:text[@class='tick-label'])[1]", charts[0]), "0%");
   }
   const std::vector<xmlNodePtr> bars =
       doc.Nodes("//svg:svg[@class='duplicate-rate']//svg:rect[@class='bar']");
-  ASSERT_EQ(bars.size(), 3u);
+  ASSERT_EQ(bars.size(), 2u);
   EXPECT_EQ(XhtmlDocument::Attribute(bars[0], "fill"), kDuplicateRateBarColour);
   EXPECT_GT(std::stod(XhtmlDocument::Attribute(bars[0], "width")), 100);
-  EXPECT_EQ(XhtmlDocument::Attribute(bars[1], "width"), "0");  // a zero rate
+  EXPECT_EQ(XhtmlDocument::TextOf(bars[1]).rfind("idempotency_key(ttl=24h): ", 0), 0u);
   EXPECT_EQ(XhtmlDocument::TextOf(bars[0]), "none: 9.98% (9.41-10.58%)");
   // Each bar's label names its strategy and gives the rate with its interval.
   EXPECT_EQ(doc.Text("//svg:svg[@class='duplicate-rate']//svg:text[@class='bar-label'][2]"),
@@ -216,7 +218,8 @@ TEST(HtmlReport, CostsTableSetsEachDefenceCostBesideItsBenefit) {
   for (xmlNodePtr cell : doc.Nodes("h:td", rows[1])) cells.push_back(XhtmlDocument::TextOf(cell));
   EXPECT_EQ(cells, (std::vector<std::string>{
                        "client_debounce(window=1s)",
-                       "0%(0-0.038%)",                // duplicates
+                       "0%(0-0.038%)",                // duplicates per intent
+                       "0%(0-0.038%)",                // intents charged twice or more
                        "0%(0-0.038%)",                // false blocks: none counted
                        "0.030%(0.010-0.088%)",        // lost payments
                        "200 (50)",                    // prompts (refused)
@@ -348,7 +351,11 @@ TEST(HtmlReport, CliWritesAPageThatParses) {
   ASSERT_EQ(doc.Count(kScenarios), 1u);
   const std::size_t strategies = doc.Count("//h:table[@class='costs']/h:tbody/h:tr");
   EXPECT_GE(strategies, 2u);
-  EXPECT_EQ(doc.Count("//svg:svg[@class='duplicate-rate']//svg:rect[@class='bar']"), strategies);
+  // A bar per strategy with duplicates; a zero rate has only its label ("0% (0-...)").
+  const std::size_t zero_rates = doc.Count(
+      "//svg:svg[@class='duplicate-rate']//svg:tspan[@class='bar-value'][starts-with(., '0% (')]");
+  EXPECT_EQ(doc.Count("//svg:svg[@class='duplicate-rate']//svg:rect[@class='bar']"),
+            strategies - zero_rates);
   EXPECT_EQ(doc.Count("//svg:svg[@class='confirmation-cdf']//svg:polyline"), strategies);
   EXPECT_NE(doc.Text("//h:details/h:pre").find("double_tap"), std::string::npos);
 }

@@ -226,7 +226,7 @@ TEST(JunitReport, EachFailureMessageCarriesTheFigureItsIntervalAndTheBound) {
     return false;
   };
   EXPECT_TRUE(has("lost_payment_rate 0.030% (0.010-0.088%), max: 0.01%: over the bound"));
-  EXPECT_TRUE(has("duplicate_rate 0.031% (0.022-0.044%), max: 0.04%: inconclusive"));
+  EXPECT_TRUE(has("duplicate_rate 0.031% (0.021-0.044%), max: 0.04%: inconclusive"));
   EXPECT_TRUE(has("time_to_confirmation_p99 2.35s, max: 2s: over the bound"));
   EXPECT_TRUE(
       has("regression double_tap / none: duplicate_rate 9.98% (9.41-10.58%), "
@@ -243,7 +243,7 @@ TEST(JunitReport, BaselineImprovementsPassWithTheirComparison) {
   const auto out = doc.Strings(improvement + "/system-out");
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].rfind("\u2713 improvement slow_network / idempotency_key(ttl=24h): "
-                         "duplicate_rate 0.031% (0.022-0.044%), baseline 0.090%",
+                         "duplicate_rate 0.031% (0.021-0.044%), baseline 0.090%",
                          0),
             0u)
       << out[0];

@@ -55,3 +55,24 @@ TEST(FormatRateWithInterval, NoTrialsIsADash) {
 
 }  // namespace
 }  // namespace dupsim
+
+namespace dupsim {
+namespace {
+
+// Duplicates per intent past 1 read as a count per intent, never "120.61%".
+TEST(FormatRate, CountsAboveOnePrintPerIntent) {
+  const RateEstimate rate = RateEstimate::OfCounts(12061, 2061 * 4 + 7939, 10000);
+  EXPECT_TRUE(ReadsPerIntent(rate));
+  EXPECT_EQ(FormatRate(rate), "1.21 per intent");
+  EXPECT_EQ(FormatInterval(rate), "(1.20-1.21)");
+  EXPECT_EQ(FormatRateWithInterval(rate), "1.21 per intent (1.20-1.21)");
+  // Below 1 but with an interval reaching past it: the same form, so the ends stay in one unit.
+  const RateEstimate near = RateEstimate::OfCounts(90, 810, 100);  // 10 intents with 9 each
+  EXPECT_LT(near.rate, 1);
+  EXPECT_GT(near.ci95.high, 1);
+  EXPECT_EQ(FormatRateWithInterval(near), "0.90 per intent (0.37-1.40)");
+  EXPECT_FALSE(ReadsPerIntent(RateEstimate::Of(998, 10000)));
+}
+
+}  // namespace
+}  // namespace dupsim

@@ -16,8 +16,11 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.duplicate_charges = duplicates;
   r.charged_amount = static_cast<std::int64_t>(r.charges) * 1999;  // 19.99 each
   r.duplicate_amount = static_cast<std::int64_t>(duplicates) * 1999;
+  // One intent charged three times, the rest of the duplicates one per intent.
   r.intents_with_duplicates = duplicates > 0 ? duplicates - 1 : 0;
-  r.duplicate_rate = RateEstimate::Of(duplicates, intents);
+  r.duplicate_rate =
+      RateEstimate::OfCounts(duplicates, duplicates > 0 ? duplicates + 2 : 0, intents);
+  r.duplicated_intent_rate = RateEstimate::Of(r.intents_with_duplicates, intents);
   // Mostly double taps, a few retries: two causes, so the report shows the split.
   r.duplicates_by_cause[static_cast<std::size_t>(RootCause::kClientRetry)] = duplicates / 10;
   r.duplicates_by_cause[static_cast<std::size_t>(RootCause::kDoubleTap)] =

@@ -120,6 +120,7 @@ RunResult WithDuplicates(std::uint64_t count, std::uint64_t trials, Interval ci9
   r.strategy = r.strategy_config = "none";
   r.intents = trials;
   r.duplicate_rate.count = count;
+  r.duplicate_rate.square_sum = count;  // one duplicate per intent at most
   r.duplicate_rate.trials = trials;
   r.duplicate_rate.rate = static_cast<double>(count) / static_cast<double>(trials);
   r.duplicate_rate.ci95 = ci95;
