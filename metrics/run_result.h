@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "metrics/count_rate_interval.h"
+#include "metrics/idle_mechanism.h"
 #include "metrics/root_cause.h"
 #include "sim/engine/virtual_time.h"
 
@@ -63,6 +64,7 @@ struct RunResult {
   std::uint64_t taps_swallowed = 0;      // taps a strategy or a closed page ignored
   std::uint64_t pay_agains = 0;          // new checkouts opened because no confirmation came
   std::uint64_t attempts = 0;            // HTTP attempts the client apps sent
+  std::uint64_t retries = 0;             // attempts beyond each submission's first
   std::uint64_t timeouts = 0;            // attempts the client gave up waiting for
   std::uint64_t replayed_responses = 0;  // answers the server gave from its key store
   std::uint64_t requests_rejected = 0;   // shed by a server whose queue was full
@@ -117,6 +119,10 @@ struct RunResult {
 
   std::uint64_t events = 0;  // simulator events processed
   Time virtual_end = 0;      // virtual time when the last event fired
+
+  // Scenario knobs that were configured but whose counter above stayed 0, in the order of
+  // sim/run/idle_mechanisms.cc; filled by the runner.
+  std::vector<IdleMechanism> idle_mechanisms;
 };
 
 }  // namespace dupsim

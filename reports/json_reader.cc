@@ -29,6 +29,7 @@ class Field {
   Field operator[](std::size_t index) const {
     return Field(json_.at(index), path_ + "[" + std::to_string(index) + "]", file_);
   }
+  bool Has(const std::string& key) const { return json_.is_object() && json_.contains(key); }
   std::size_t Size() const {
     if (!json_.is_array()) Fail("expected a list");
     return json_.size();
@@ -152,6 +153,15 @@ RunResult ReadResult(const Field& j) {
   const Field percentiles = j["time_to_confirmation_percentiles_us"];
   for (std::size_t k = 0; k < percentiles.Size(); ++k) {
     r.time_to_confirmation_percentiles.push_back(percentiles[k].Integer());
+  }
+  // Reports written before retries and idle mechanisms were counted have neither.
+  if (j.Has("retries")) r.retries = j["retries"].Unsigned();
+  if (j.Has("idle_mechanisms")) {
+    const Field idle = j["idle_mechanisms"];
+    for (std::size_t k = 0; k < idle.Size(); ++k) {
+      r.idle_mechanisms.push_back(
+          {idle[k]["mechanism"].String(), idle[k]["key"].String(), idle[k]["value"].String()});
+    }
   }
   return r;
 }

@@ -86,6 +86,13 @@ Json ResultJson(const RunResult& r) {
     j["extra_time_to_confirmation_p99_us"] = nullptr;
   }
   j["time_to_confirmation_percentiles_us"] = r.time_to_confirmation_percentiles;
+  // Added after the fields above (reports/README.md: new fields come last).
+  j["retries"] = r.retries;
+  j["idle_mechanisms"] = Json::array();
+  for (const IdleMechanism& m : r.idle_mechanisms) {
+    j["idle_mechanisms"].push_back(
+        {{"mechanism", m.mechanism}, {"key", m.key}, {"value", m.value}});
+  }
   return j;
 }
 

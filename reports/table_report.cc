@@ -1,12 +1,14 @@
 #include "reports/table_report.h"
 
 #include <cstdio>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "reports/html_format.h"
+#include "reports/idle_mechanism_text.h"
 #include "reports/percent_format.h"
 #include "reports/text_table.h"
 #include "reports/verdict_text.h"
@@ -310,7 +312,9 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
     TextTable table = MakeTable();
     for (std::size_t i = begin; i < end; ++i) AddRow(results[i], table);
     RenderTable(table, style, out);
-    bool any_notes = false;
+    const std::vector<std::string> idle_notes =
+        IdleMechanismNotes(std::span<const RunResult>(results).subspan(begin, end - begin));
+    bool any_notes = !idle_notes.empty();
     for (std::size_t i = begin; i < end; ++i) {
       any_notes |=
           results[i].duplicate_charges > 0 || results[i].false_blocks > 0 || HasCosts(results[i]);
@@ -320,6 +324,8 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
     for (std::size_t i = begin; i < end; ++i) RenderRepeatedDuplicates(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderFalseBlocks(results[i], out);
     for (std::size_t i = begin; i < end; ++i) RenderCosts(results[i], out);
+    // Last: a knob that never fired qualifies every figure above.
+    for (const std::string& note : idle_notes) out << kIndent << note << '\n';
     if (checked) {
       const std::string lines =
           check_lines.Of(results[begin].scenario, results[begin].scenario_source);

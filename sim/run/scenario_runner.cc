@@ -3,6 +3,7 @@
 #include <mutex>
 #include <span>
 
+#include "sim/run/idle_mechanisms.h"
 #include "sim/run/parallel_jobs.h"
 #include "sim/run/world.h"
 
@@ -12,7 +13,9 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
                       std::atomic<std::uint64_t>* intents_started) {
   // Worlds hold per-intent tables: build on the heap, not the (thread's) stack.
   auto world = std::make_unique<World>(scenario, strategy);
-  return world->Run(intents_started);
+  RunResult result = world->Run(intents_started);
+  result.idle_mechanisms = IdleMechanisms(scenario, result);
+  return result;
 }
 
 namespace {

@@ -21,7 +21,8 @@ struct RunJob {
 };
 std::vector<RunJob> RunJobsOf(const std::vector<Scenario>& scenarios);
 
-// One run of `scenario` under `strategy`.
+// One run of `scenario` under `strategy`, with the knobs that never fired in it
+// (RunResult::idle_mechanisms).
 // `intents_started`, if set, counts its intents as they start (for progress).
 RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strategy,
                       std::atomic<std::uint64_t>* intents_started = nullptr);

@@ -160,6 +160,7 @@ RunResult World::Run(std::atomic<std::uint64_t>* intents_started) {
   r.taps_swallowed = client_.counters().taps_swallowed;
   r.pay_agains = user_.counters().pay_agains;
   r.attempts = client_.counters().attempts;
+  r.retries = client_.counters().attempts - client_.counters().submissions;
   r.timeouts = client_.counters().timeouts;
   r.replayed_responses = server_.counters().replayed;
   r.requests_rejected = server_.counters().rejected;

@@ -178,6 +178,33 @@ TEST(RunCli, OutputWritesTheReportToAFile) {
   EXPECT_NO_THROW(Json::parse(ReadFile(path)));
 }
 
+// double_tap asks for three attempts, but nothing there ever times out: the table says so,
+// and so does the table `dupsim report` renders from the saved JSON.
+TEST(RunCli, AKnobThatNeverFiredIsNamedAndSurvivesTheJson) {
+  const std::string note =
+      "\n  note, every strategy: configured but never fired: retries "
+      "(client.retry.max_attempts 3)\n";
+  const ProcessResult table = DupsimRun({"double_tap", "--intents", "2000"});
+  ASSERT_EQ(table.exit_status, 0) << table.err;
+  EXPECT_NE(table.out.find(note), std::string::npos) << table.out;
+
+  const ScratchDir dir;
+  const std::string path = dir.path() + "/saved.json";
+  const ProcessResult saved =
+      DupsimRun({"double_tap", "--intents", "2000", "--format", "json", "--output", path});
+  ASSERT_EQ(saved.exit_status, 0) << saved.err;
+  const Json doc = Json::parse(ReadFile(path));
+  for (const Json& result : doc["results"]) {
+    EXPECT_EQ(result["retries"], 0);
+    EXPECT_EQ(result["idle_mechanisms"],
+              Json::parse(R"([{"mechanism": "retries", "key": "client.retry.max_attempts",
+                               "value": "3"}])"));
+  }
+  const ProcessResult report = RunDupsimBinary({"report", path});
+  ASSERT_EQ(report.exit_status, 0) << report.err;
+  EXPECT_EQ(report.out, table.out);
+}
+
 }  // namespace
 }  // namespace dupsim
 

@@ -32,6 +32,7 @@ RunResult Result(std::string scenario, std::string strategy, std::string config,
   r.taps_swallowed = 17;
   r.pay_agains = 23;
   r.attempts = intents + 2002;
+  r.retries = 1777;
   r.timeouts = 301;
   r.replayed_responses = 5;
   r.requests_rejected = 13;
@@ -88,6 +89,14 @@ Report SampleReport() {
       {"slow_network", "<bundled>/slow_network.yaml", "Slow links and client retries.",
        "technical_fault", 42, 100000, "name: slow_network\nintents: 100000\n"},
   };
+  // Knobs that never fired: the same one under both strategies of double_tap (one note for
+  // every strategy), two under slow_network's only strategy. Their counters are the ones the
+  // sample leaves at 0.
+  report.results[0].idle_mechanisms = {{"status queries", "user.status_query.probability", "0.5"}};
+  report.results[1].idle_mechanisms = report.results[0].idle_mechanisms;
+  report.results[2].idle_mechanisms = {
+      {"legitimate repeats", "user.legitimate_repeat.probability", "0.2"},
+      {"scam attempts", "user.fraud.probability", "0.01"}};
   // The none row is the baseline of its scenario's other rows.
   report.results[0].has_baseline = true;
   report.results[1].has_baseline = true;
