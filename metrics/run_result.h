@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "metrics/root_cause.h"
@@ -108,6 +109,13 @@ struct RunResult {
 
   std::uint64_t events = 0;  // simulator events processed
   Time virtual_end = 0;      // virtual time when the last event fired
+
+  // The scenario's effective parameters, (key, value) pairs sorted by key, and their
+  // fingerprint (sim/scenario/scenario_fingerprint.h): what `check --baseline` compares to
+  // tell a changed scenario from a regression. Both empty for a result read from a report
+  // written before they existed: unknown, not "no parameters".
+  std::string scenario_fingerprint;
+  std::vector<std::pair<std::string, std::string>> scenario_parameters;
 };
 
 }  // namespace dupsim

@@ -5,6 +5,7 @@
 
 #include "sim/run/parallel_jobs.h"
 #include "sim/run/world.h"
+#include "sim/scenario/scenario_fingerprint.h"
 
 namespace dupsim {
 
@@ -12,7 +13,10 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
                       std::atomic<std::uint64_t>* intents_started) {
   // Worlds hold per-intent tables: build on the heap, not the (thread's) stack.
   auto world = std::make_unique<World>(scenario, strategy);
-  return world->Run(intents_started);
+  RunResult result = world->Run(intents_started);
+  result.scenario_parameters = ScenarioParameters(scenario);
+  result.scenario_fingerprint = ParametersFingerprint(result.scenario_parameters);
+  return result;
 }
 
 namespace {
