@@ -65,7 +65,9 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "peak_keys_held",
                                                 "extra_time_to_confirmation_p50_us",
                                                 "extra_time_to_confirmation_p99_us",
-                                                "time_to_confirmation_percentiles_us"};
+                                                "time_to_confirmation_percentiles_us",
+                                                "scenario_fingerprint",
+                                                "scenario_parameters"};
   return keys;
 }
 
