@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "metrics/count_rate_interval.h"
@@ -123,6 +124,12 @@ struct RunResult {
   // Scenario knobs that were configured but whose counter above stayed 0, in the order of
   // sim/run/idle_mechanisms.cc; filled by the runner.
   std::vector<IdleMechanism> idle_mechanisms;
+  // The scenario's effective parameters, (key, value) pairs sorted by key, and their
+  // fingerprint (sim/scenario/scenario_fingerprint.h): what `check --baseline` compares to
+  // tell a changed scenario from a regression. Both empty for a result read from a report
+  // written before they existed: unknown, not "no parameters".
+  std::string scenario_fingerprint;
+  std::vector<std::pair<std::string, std::string>> scenario_parameters;
 };
 
 }  // namespace dupsim

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/baseline_change_text.h"
 #include "reports/html_charts.h"
 #include "reports/html_escape.h"
 #include "reports/html_format.h"
@@ -126,6 +127,16 @@ void WriteCheck(const CheckOutcome& check, std::ostream& out) {
     out << "<h3>Not in the baseline</h3>\n<ul class=\"runs not-in-baseline\">\n";
     for (const auto& [scenario, strategy_config] : check.not_in_baseline) {
       out << "<li>" << EscapeXml(RunName(scenario, strategy_config)) << "</li>\n";
+    }
+    out << "</ul>\n";
+  }
+  if (!check.changed_scenarios.empty() || !check.without_fingerprint.empty()) {
+    out << "<h3>Scenarios against the baseline</h3>\n<ul class=\"runs scenario-changes\">\n";
+    for (const ScenarioChange& c : check.changed_scenarios) {
+      out << "<li>" << EscapeXml(ScenarioChangeText(c)) << "</li>\n";
+    }
+    for (const std::string& scenario : check.without_fingerprint) {
+      out << "<li>" << EscapeXml(NoFingerprintText(scenario)) << "</li>\n";
     }
     out << "</ul>\n";
   }

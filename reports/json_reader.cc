@@ -36,6 +36,15 @@ class Field {
   }
   bool IsNull() const { return json_.is_null(); }
   bool Has(const std::string& key) const { return json_.is_object() && json_.contains(key); }
+  // Each (key, value) of an object whose values are strings, in key order.
+  std::vector<std::pair<std::string, std::string>> StringMap() const {
+    if (!json_.is_object()) Fail("expected an object");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& [key, value] : json_.items()) {
+      pairs.emplace_back(key, Field(value, Join(key), file_).String());
+    }
+    return pairs;
+  }
   bool Bool() const {
     if (!json_.is_boolean()) Fail("expected true or false");
     return json_.get<bool>();
@@ -163,6 +172,12 @@ RunResult ReadResult(const Field& j) {
           {idle[k]["mechanism"].String(), idle[k]["key"].String(), idle[k]["value"].String()});
     }
   }
+  // Reports written before fingerprints have neither: the scenario is unknown, and
+  // `check --baseline` says so rather than calling it changed.
+  if (j.Has("scenario_fingerprint") && !j["scenario_fingerprint"].IsNull()) {
+    r.scenario_fingerprint = j["scenario_fingerprint"].String();
+    r.scenario_parameters = j["scenario_parameters"].StringMap();
+  }
   return r;
 }
 
@@ -250,6 +265,24 @@ BaselineComparison ReadComparison(const Field& j) {
   return c;
 }
 
+// A value one side lacks is null in JSON and "" in ParameterChange.
+std::string ReadOptionalString(const Field& j) {
+  return j.IsNull() ? "" : j.String();
+}
+
+ScenarioChange ReadScenarioChange(const Field& j) {
+  ScenarioChange c;
+  c.scenario = j["scenario"].String();
+  c.scenario_source = j["source"].String();
+  c.compared = j["compared"].Bool();
+  const Field changes = j["changes"];
+  for (std::size_t i = 0; i < changes.Size(); ++i) {
+    c.changes.push_back({changes[i]["key"].String(), ReadOptionalString(changes[i]["baseline"]),
+                         ReadOptionalString(changes[i]["current"])});
+  }
+  return c;
+}
+
 CheckOutcome ReadCheck(const Field& j) {
   CheckOutcome check;
   if (j.IsNull()) return check;
@@ -268,6 +301,16 @@ CheckOutcome ReadCheck(const Field& j) {
   const Field missing = j["not_in_baseline"];
   for (std::size_t i = 0; i < missing.Size(); ++i) {
     check.not_in_baseline.push_back({missing[i][0].String(), missing[i][1].String()});
+  }
+  if (j.Has("changed_scenarios")) {  // absent from reports written before fingerprints
+    const Field changed = j["changed_scenarios"];
+    for (std::size_t i = 0; i < changed.Size(); ++i) {
+      check.changed_scenarios.push_back(ReadScenarioChange(changed[i]));
+    }
+    const Field unknown = j["without_fingerprint"];
+    for (std::size_t i = 0; i < unknown.Size(); ++i) {
+      check.without_fingerprint.push_back(unknown[i].String());
+    }
   }
   return check;
 }

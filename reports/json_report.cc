@@ -93,6 +93,16 @@ Json ResultJson(const RunResult& r) {
     j["idle_mechanisms"].push_back(
         {{"mechanism", m.mechanism}, {"key", m.key}, {"value", m.value}});
   }
+  // null when unknown: a result read back from a report saved before fingerprints.
+  if (r.scenario_fingerprint.empty()) {
+    j["scenario_fingerprint"] = nullptr;
+    j["scenario_parameters"] = nullptr;
+  } else {
+    j["scenario_fingerprint"] = r.scenario_fingerprint;
+    Json parameters = Json::object();
+    for (const auto& [key, value] : r.scenario_parameters) parameters[key] = value;
+    j["scenario_parameters"] = std::move(parameters);
+  }
   return j;
 }
 
@@ -156,6 +166,22 @@ Json ComparisonJson(const BaselineComparison& c) {
   return j;
 }
 
+Json ScenarioChangeJson(const ScenarioChange& c) {
+  Json j;
+  j["scenario"] = c.scenario;
+  j["source"] = c.scenario_source;
+  j["compared"] = c.compared;
+  j["changes"] = Json::array();
+  for (const ParameterChange& p : c.changes) {
+    Json change;
+    change["key"] = p.key;
+    change["baseline"] = p.baseline.empty() ? Json(nullptr) : Json(p.baseline);
+    change["current"] = p.current.empty() ? Json(nullptr) : Json(p.current);
+    j["changes"].push_back(std::move(change));
+  }
+  return j;
+}
+
 Json CheckJson(const CheckOutcome& check) {
   if (!check.checked) return nullptr;
   Json j;
@@ -174,6 +200,11 @@ Json CheckJson(const CheckOutcome& check) {
   for (const auto& [scenario, strategy] : check.not_in_baseline) {
     j["not_in_baseline"].push_back(Json::array({scenario, strategy}));
   }
+  j["changed_scenarios"] = Json::array();
+  for (const ScenarioChange& c : check.changed_scenarios) {
+    j["changed_scenarios"].push_back(ScenarioChangeJson(c));
+  }
+  j["without_fingerprint"] = check.without_fingerprint;
   return j;
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "reports/baseline_change_text.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
 #include "reports/xml_escape.h"
@@ -156,6 +157,27 @@ TestSuite BaselineSuite(const CheckOutcome& check, const std::string& tool_versi
     c.message = "not in the baseline: " + RunName(scenario, strategy_config);
     suite.cases.push_back(std::move(c));
   }
+  // A changed scenario left out is skipped, like a run the baseline lacks; one compared anyway
+  // (--compare-changed) passes with the note in its output.
+  for (const ScenarioChange& change : check.changed_scenarios) {
+    TestCase c;
+    c.classname = "dupsim.baseline";
+    c.name = change.scenario + ": scenario changed";
+    if (change.compared) {
+      c.system_out = ScenarioChangeText(change);
+    } else {
+      c.outcome = TestCase::Outcome::kSkipped;
+      c.message = ScenarioChangeText(change);
+    }
+    suite.cases.push_back(std::move(c));
+  }
+  for (const std::string& scenario : check.without_fingerprint) {
+    TestCase c;
+    c.classname = "dupsim.baseline";
+    c.name = scenario + ": no fingerprint";
+    c.system_out = NoFingerprintText(scenario);
+    suite.cases.push_back(std::move(c));
+  }
   return suite;
 }
 
@@ -179,8 +201,8 @@ std::vector<TestSuite> Suites(const Report& report) {
     }
     suites.push_back(std::move(suite));
   }
-  if (check.checked &&
-      (!check.baseline.empty() || !check.comparisons.empty() || !check.not_in_baseline.empty())) {
+  if (check.checked && (!check.baseline.empty() || !check.comparisons.empty() ||
+                        !check.not_in_baseline.empty() || !check.changed_scenarios.empty())) {
     suites.push_back(BaselineSuite(check, report.tool_version));
   }
   return suites;

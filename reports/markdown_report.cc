@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reports/html_format.h"
+#include "reports/baseline_change_text.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
 
@@ -198,6 +199,19 @@ void RenderComparisons(const CheckOutcome& check, Change change, std::string_vie
   out << '\n';
 }
 
+// Changed scenarios and those the baseline has no fingerprint for, in the terminal's words.
+void RenderBaselineNotes(const CheckOutcome& check, std::ostream& out) {
+  if (check.changed_scenarios.empty() && check.without_fingerprint.empty()) return;
+  out << "Scenarios:\n\n";
+  for (const ScenarioChange& c : check.changed_scenarios) {
+    out << "- " << MarkdownText(ScenarioChangeText(c)) << '\n';
+  }
+  for (const std::string& scenario : check.without_fingerprint) {
+    out << "- " << MarkdownText(NoFingerprintText(scenario)) << '\n';
+  }
+  out << '\n';
+}
+
 void RenderBaseline(const CheckOutcome& check, std::ostream& out) {
   if (check.baseline.empty()) return;
   out << "### Baseline (" << MarkdownCode(check.baseline, false) << ", confidence "
@@ -216,6 +230,7 @@ void RenderBaseline(const CheckOutcome& check, std::ostream& out) {
     }
     out << '\n';
   }
+  RenderBaselineNotes(check, out);
 }
 
 void RenderCheck(const CheckOutcome& check, std::ostream& out) {

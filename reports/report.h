@@ -12,6 +12,7 @@
 #include "metrics/baseline_comparison.h"
 #include "metrics/expectation.h"
 #include "metrics/run_result.h"
+#include "metrics/scenario_change.h"
 
 namespace dupsim {
 
@@ -36,6 +37,13 @@ struct CheckOutcome {
   std::vector<BaselineComparison> comparisons;  // in (scenario, strategy, metric) order
   // Runs of this report the baseline had no run for: (scenario, strategy_config) pairs.
   std::vector<std::pair<std::string, std::string>> not_in_baseline;
+  // Scenarios whose fingerprint differs from their baseline runs', once each in result order:
+  // their runs are left out of `comparisons` unless --compare-changed (ScenarioChange::compared).
+  // A note, not a verdict: it neither passes nor fails the gate.
+  std::vector<ScenarioChange> changed_scenarios;
+  // Scenarios whose baseline runs carry no fingerprint (a baseline saved before fingerprints),
+  // once each: compared as before, without knowing whether they changed.
+  std::vector<std::string> without_fingerprint;
 
   std::size_t Count(Verdict verdict) const;
   std::size_t Count(Change change) const;

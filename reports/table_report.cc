@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/baseline_change_text.h"
 #include "reports/html_format.h"
 #include "reports/idle_mechanism_text.h"
 #include "reports/percent_format.h"
@@ -229,7 +230,10 @@ void RenderRootCauses(const RunResult& r, std::ostream& out) {
 // A check's lines for one scenario, or for those no block showed (a verdict on a run the
 // report lacks): each expectation "  ✓ <text>" in order, then the baseline's regressions and
 // improvements "  ✗ regression <text>" (no-change comparisons say nothing worth a line), then
-// "  - <run>: not in the baseline" for runs the baseline had nothing to compare with.
+// "  - <run>: not in the baseline" for runs the baseline had nothing to compare with, then
+// "  baseline: scenario <name> changed since the baseline (...)" for a changed scenario and
+// "  baseline: scenario <name>: the baseline carries no scenario fingerprint; ..." for one the
+// baseline cannot vouch for.
 class CheckLines {
  public:
   CheckLines(const CheckOutcome& check, const Style& style)
@@ -237,7 +241,9 @@ class CheckLines {
         style_(style),
         expectation_shown_(check.expectations.size(), false),
         comparison_shown_(check.comparisons.size(), false),
-        missing_shown_(check.not_in_baseline.size(), false) {}
+        missing_shown_(check.not_in_baseline.size(), false),
+        change_shown_(check.changed_scenarios.size(), false),
+        unknown_shown_(check.without_fingerprint.size(), false) {}
 
   // The lines of the scenario (name, source), each marked as shown.
   std::string Of(const std::string& scenario, const std::string& source) {
@@ -286,7 +292,24 @@ class CheckLines {
           .append(RunName(scenario, strategy_config))
           .append(": not in the baseline\n");
     }
+    AppendBaselineNotes(matches, lines);
     return lines;
+  }
+
+  template <typename Matches>
+  void AppendBaselineNotes(Matches matches, std::string& lines) {
+    for (std::size_t i = 0; i < check_.changed_scenarios.size(); ++i) {
+      const ScenarioChange& c = check_.changed_scenarios[i];
+      if (change_shown_[i] || !matches(c.scenario, &c.scenario_source)) continue;
+      change_shown_[i] = true;
+      lines.append(kIndent).append(ScenarioChangeText(c)).append("\n");
+    }
+    for (std::size_t i = 0; i < check_.without_fingerprint.size(); ++i) {
+      const std::string& scenario = check_.without_fingerprint[i];
+      if (unknown_shown_[i] || !matches(scenario, nullptr)) continue;
+      unknown_shown_[i] = true;
+      lines.append(kIndent).append(NoFingerprintText(scenario)).append("\n");
+    }
   }
 
   const CheckOutcome& check_;
@@ -294,6 +317,8 @@ class CheckLines {
   std::vector<bool> expectation_shown_;
   std::vector<bool> comparison_shown_;
   std::vector<bool> missing_shown_;
+  std::vector<bool> change_shown_;
+  std::vector<bool> unknown_shown_;
 };
 
 }  // namespace

@@ -94,6 +94,11 @@ std::string CheckSummaryText(const CheckOutcome& check) {
     text += "; " + std::to_string(regressions) +
             (regressions == 1 ? " regression, " : " regressions, ") + std::to_string(improvements) +
             (improvements == 1 ? " improvement" : " improvements");
+    const std::size_t changed = check.changed_scenarios.size();
+    if (changed > 0) {
+      text += "; " + std::to_string(changed) +
+              (changed == 1 ? " scenario changed" : " scenarios changed") + " since the baseline";
+    }
   }
   return text;
 }

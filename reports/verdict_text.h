@@ -32,7 +32,8 @@ std::string ExpectationText(const ExpectationResult& result);
 // baseline 1.20% (...), p = 3.1e-12".
 std::string ComparisonText(const BaselineComparison& comparison);
 
-// "12 passed, 1 failed, 2 inconclusive; 1 regression, 3 improvements"
+// "12 passed, 1 failed, 2 inconclusive; 1 regression, 3 improvements", then "; 1 scenario
+// changed since the baseline" when one did.
 std::string CheckSummaryText(const CheckOutcome& check);
 
 }  // namespace dupsim

@@ -2,7 +2,9 @@
 // by its 95% interval (docs/statistics.md), and, given a baseline (a saved JSON report), flags
 // rates that got worse with statistical significance. Exit status 0 when all
 // pass, 1 on any failure, regression or inconclusive verdict (unless allowed),
-// 2 on bad input.
+// 2 on bad input. A scenario that changed since the baseline is a note, not a
+// verdict: its runs are not compared (unless --compare-changed) and it never
+// sets the exit status by itself.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -32,6 +34,9 @@ po::options_description CheckOptions() {
       ("baseline", po::value<std::string>()->value_name("RESULTS.json"),
        "compare every rate with this saved report (dupsim run/check --format json); a rate worse "
        "with significance is a regression")  //
+      ("compare-changed",
+       "with --baseline, compare runs whose scenario changed since the baseline too (by default "
+       "they are named and not compared)")  //
       ("confidence", po::value<std::string>()->value_name("C")->default_value("0.99"),
        "confidence of the baseline comparison, in (0, 1)")  //
       ("allow-inconclusive",
@@ -52,11 +57,13 @@ void PrintHelp(const po::options_description& options, std::ostream& out) {
          "when its 95% interval is within the bound, fails when the interval is beyond it,\n"
          "and is inconclusive otherwise. With --baseline, a rate worse than the baseline's\n"
          "with significance (one-sided z-test: two proportions, or for duplicates per\n"
-         "intent their per-intent variance) is a regression.\n\n"
+         "intent their per-intent variance) is a regression. A scenario whose parameters\n"
+         "differ from the baseline's (its fingerprint in the report) is named with what\n"
+         "changed and not compared, unless --compare-changed.\n\n"
          "Exit status: 0 all pass; 1 a failure, a regression, an inconclusive verdict\n"
          "(unless --allow-inconclusive), or nothing to judge (no expectation, no baseline\n"
-         "run); 2 bad input. When GITHUB_STEP_SUMMARY is set, the Markdown summary is\n"
-         "appended to that file.\n\n"
+         "run, no changed scenario); 2 bad input. A changed scenario alone is no failure.\n"
+         "When GITHUB_STEP_SUMMARY is set, the Markdown summary is appended to that file.\n\n"
       << options;
 }
 
@@ -124,6 +131,11 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   const std::vector<Scenario> scenarios = ScenariosFromFlags(flags);
   const std::string baseline = values.count("baseline") ? values["baseline"].as<std::string>() : "";
   if (!baseline.empty()) ReadJsonReportFile(baseline);  // a bad baseline fails before the runs
+  const bool compare_changed = values.count("compare-changed") > 0;
+  if (compare_changed && baseline.empty()) {
+    throw InputError::At(SourcePos{"--compare-changed", 0, 0}, "",
+                         "only means something with --baseline");
+  }
   struct Extra {
     const char* flag;
     const char* format;
@@ -144,7 +156,9 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   report.check.baseline = baseline;
   report.check.inconclusive_allowed = values.count("allow-inconclusive") > 0;
   JudgeExpectations(scenarios, report);
-  if (!baseline.empty()) CompareWithBaseline(ReadJsonReportFile(baseline), confidence, report);
+  if (!baseline.empty()) {
+    CompareWithBaseline(ReadJsonReportFile(baseline), confidence, compare_changed, report);
+  }
 
   for (const Extra& extra : extras) {
     if (!values.count(extra.flag)) continue;
@@ -160,8 +174,9 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out) {
   RenderReport(report, format, file, out);
 
   const CheckOutcome& check = report.check;
-  if (check.expectations.empty() && check.comparisons.empty()) {
-    // A gate that judged nothing must not look like one that passed.
+  if (check.expectations.empty() && check.comparisons.empty() && check.changed_scenarios.empty()) {
+    // A gate that judged nothing must not look like one that passed. One that left changed
+    // scenarios out has said why on its report: that is a decision, not an empty gate.
     std::cerr << "dupsim: check: nothing was judged: no strategy run carries an expectation"
               << (baseline.empty() ? "" : ", and no run is in the baseline") << '\n';
     return 1;

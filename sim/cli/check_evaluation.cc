@@ -29,6 +29,29 @@ const RunResult* BaselineRunFor(const RunResult& run, const Report& current,
   return nullptr;
 }
 
+// Whether the baseline run `before` shows `run`'s scenario as it is now, noting in `check`
+// (once per scenario) when it changed or cannot tell.
+bool SameScenarioAsBaseline(const RunResult& before, const RunResult& run, bool compare_changed,
+                            CheckOutcome& check) {
+  if (!HasScenarioFingerprint(before)) {
+    auto& names = check.without_fingerprint;
+    if (std::find(names.begin(), names.end(), run.scenario) == names.end()) {
+      names.push_back(run.scenario);
+    }
+    return true;
+  }
+  if (!ScenarioChanged(before, run)) return true;
+  auto& changed = check.changed_scenarios;
+  const bool noted = std::any_of(changed.begin(), changed.end(), [&](const ScenarioChange& c) {
+    return c.scenario == run.scenario && c.scenario_source == run.scenario_source;
+  });
+  if (!noted) {
+    changed.push_back(
+        {run.scenario, run.scenario_source, ParameterChanges(before, run), compare_changed});
+  }
+  return false;
+}
+
 }  // namespace
 
 void JudgeExpectations(const std::vector<Scenario>& scenarios, Report& report) {
@@ -43,11 +66,15 @@ void JudgeExpectations(const std::vector<Scenario>& scenarios, Report& report) {
   }
 }
 
-void CompareWithBaseline(const Report& baseline, double confidence, Report& report) {
+void CompareWithBaseline(const Report& baseline, double confidence, bool compare_changed,
+                         Report& report) {
   for (const RunResult& r : report.results) {
     const RunResult* before = BaselineRunFor(r, report, baseline);
     if (before == nullptr) {
       report.check.not_in_baseline.push_back({r.scenario, r.strategy_config});
+      continue;
+    }
+    if (!SameScenarioAsBaseline(*before, r, compare_changed, report.check) && !compare_changed) {
       continue;
     }
     for (BaselineComparison& c : CompareWithBaseline(*before, r, confidence)) {

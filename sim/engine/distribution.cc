@@ -51,8 +51,8 @@ Time ConstantDistribution::Sample(RandomStream& rng) const {
   return value_;
 }
 
-std::string ConstantDistribution::Describe() const {
-  return "constant(" + FormatDuration(value_) + ")";
+std::string ConstantDistribution::DescribeIn(ValueText format) const {
+  return "constant(" + format(value_) + ")";
 }
 
 UniformDistribution::UniformDistribution(Time min, Time max) : min_(min), max_(max) {
@@ -67,8 +67,8 @@ Time UniformDistribution::Sample(RandomStream& rng) const {
   return min_ + static_cast<Time>(offset);
 }
 
-std::string UniformDistribution::Describe() const {
-  return "uniform(" + FormatDuration(min_) + ".." + FormatDuration(max_) + ")";
+std::string UniformDistribution::DescribeIn(ValueText format) const {
+  return "uniform(" + format(min_) + ".." + format(max_) + ")";
 }
 
 ExponentialDistribution::ExponentialDistribution(Time mean) : mean_(mean) {
@@ -83,8 +83,8 @@ Time ExponentialDistribution::Max() const {
   return RoundToTime(static_cast<double>(mean_) * 53.0 * std::log(2.0));
 }
 
-std::string ExponentialDistribution::Describe() const {
-  return "exponential(mean=" + FormatDuration(mean_) + ")";
+std::string ExponentialDistribution::DescribeIn(ValueText format) const {
+  return "exponential(mean=" + format(mean_) + ")";
 }
 
 LognormalDistribution::LognormalDistribution(Time median, Time p99)
@@ -103,8 +103,8 @@ Time LognormalDistribution::Max() const {
   return RoundToTime(std::exp(mu_ + sigma_ * kMaxZ));
 }
 
-std::string LognormalDistribution::Describe() const {
-  return "lognormal(median=" + FormatDuration(median_) + ", p99=" + FormatDuration(p99_) + ")";
+std::string LognormalDistribution::DescribeIn(ValueText format) const {
+  return "lognormal(median=" + format(median_) + ", p99=" + format(p99_) + ")";
 }
 
 double InverseNormalCdf(double p) {

@@ -16,13 +16,21 @@
 
 namespace dupsim {
 
+// "250ms", "3s", "1.5s", "2m", "0": the canonical text of a duration.
+std::string FormatDuration(Time t);
+
 class Distribution {
  public:
   virtual ~Distribution() = default;
   virtual Time Sample(RandomStream& rng) const = 0;
   virtual Time Min() const = 0;  // smallest value a sample can take
   virtual Time Max() const = 0;  // largest value a sample can take (a large bound if unbounded)
-  virtual std::string Describe() const = 0;  // e.g. "lognormal(median=40ms, p99=300ms)"
+  // e.g. "lognormal(median=40ms, p99=300ms)": the parameters as durations.
+  std::string Describe() const { return DescribeIn(FormatDuration); }
+  // The same with each parameter written by `format`: a money distribution holds cents, and
+  // "constant(1ms)" would misstate 10.00 (sim/scenario/scenario_fingerprint.h).
+  using ValueText = std::string (*)(Time);
+  virtual std::string DescribeIn(ValueText format) const = 0;
 };
 
 using DistributionPtr = std::shared_ptr<const Distribution>;
@@ -33,7 +41,7 @@ class ConstantDistribution final : public Distribution {
   Time Sample(RandomStream& rng) const override;
   Time Min() const override { return value_; }
   Time Max() const override { return value_; }
-  std::string Describe() const override;
+  std::string DescribeIn(ValueText format) const override;
 
  private:
   Time value_;
@@ -46,7 +54,7 @@ class UniformDistribution final : public Distribution {
   Time Sample(RandomStream& rng) const override;
   Time Min() const override { return min_; }
   Time Max() const override { return max_; }
-  std::string Describe() const override;
+  std::string DescribeIn(ValueText format) const override;
 
  private:
   Time min_;
@@ -59,7 +67,7 @@ class ExponentialDistribution final : public Distribution {
   Time Sample(RandomStream& rng) const override;
   Time Min() const override { return 0; }
   Time Max() const override;
-  std::string Describe() const override;
+  std::string DescribeIn(ValueText format) const override;
 
  private:
   Time mean_;
@@ -73,7 +81,7 @@ class LognormalDistribution final : public Distribution {
   Time Sample(RandomStream& rng) const override;
   Time Min() const override { return 0; }
   Time Max() const override;
-  std::string Describe() const override;
+  std::string DescribeIn(ValueText format) const override;
 
  private:
   Time median_;
@@ -85,9 +93,6 @@ class LognormalDistribution final : public Distribution {
 // Inverse of the standard normal CDF (Acklam's rational approximation, refined
 // by one Halley step; relative error below 1e-15). Precondition: 0 < p < 1.
 double InverseNormalCdf(double p);
-
-// "250ms", "3s", "1.5s", "2m", "0": the canonical text of a duration.
-std::string FormatDuration(Time t);
 
 // "0.05", "1", "0.333": the shortest text that reads back to `x` (a probability, a weight).
 std::string FormatNumber(double x);

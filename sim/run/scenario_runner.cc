@@ -6,6 +6,7 @@
 #include "sim/run/idle_mechanisms.h"
 #include "sim/run/parallel_jobs.h"
 #include "sim/run/world.h"
+#include "sim/scenario/scenario_fingerprint.h"
 
 namespace dupsim {
 
@@ -15,6 +16,8 @@ RunResult RunScenario(const Scenario& scenario, const ConfiguredStrategy& strate
   auto world = std::make_unique<World>(scenario, strategy);
   RunResult result = world->Run(intents_started);
   result.idle_mechanisms = IdleMechanisms(scenario, result);
+  result.scenario_parameters = ScenarioParameters(scenario);
+  result.scenario_fingerprint = ParametersFingerprint(result.scenario_parameters);
   return result;
 }
 

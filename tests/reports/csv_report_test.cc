@@ -105,14 +105,9 @@ TEST(CsvReport, HeaderHasTheDocumentedColumnsInOrder) {
       "intents",
       "charges",
       "duplicate_charges",
-      "duplicate_square_sum",
       "duplicate_rate",
       "duplicate_rate_ci95_low",
       "duplicate_rate_ci95_high",
-      "intents_with_duplicates",
-      "duplicated_intent_rate",
-      "duplicated_intent_rate_ci95_low",
-      "duplicated_intent_rate_ci95_high",
       "lost_payments",
       "lost_payment_rate",
       "lost_payment_rate_ci95_low",
@@ -147,6 +142,11 @@ TEST(CsvReport, HeaderHasTheDocumentedColumnsInOrder) {
       "inbox_skips",
       "peak_keys_held",
       "events",
+      "intents_with_duplicates",
+      "duplicated_intent_rate",
+      "duplicated_intent_rate_ci95_low",
+      "duplicated_intent_rate_ci95_high",
+      "duplicate_square_sum",
   };
   EXPECT_EQ(CsvColumns(), expected);
   const std::vector<Row> rows = ParseCsv(Render(SampleReport()));

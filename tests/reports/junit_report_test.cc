@@ -144,7 +144,10 @@ TEST(JunitReport, CountsMatchTheCheck) {
   const Xml doc(Render(report));
   ASSERT_TRUE(doc.ok()) << doc.errors();
 
-  const std::size_t baseline_cases = check.comparisons.size() + check.not_in_baseline.size();
+  // Changed scenarios and those without a fingerprint in the baseline are a case each too.
+  const std::size_t baseline_cases = check.comparisons.size() + check.not_in_baseline.size() +
+                                     check.changed_scenarios.size() +
+                                     check.without_fingerprint.size();
   const std::size_t tests = check.expectations.size() + baseline_cases;
   const std::size_t failures = check.Count(Verdict::kFail) + check.Count(Verdict::kInconclusive) +
                                check.Count(Change::kRegression);

@@ -102,6 +102,12 @@ Report SampleReport() {
   report.results[1].has_baseline = true;
   report.results[1].extra_time_to_confirmation_p50 = 1'200;
   report.results[1].extra_time_to_confirmation_p99 = -35'000;
+  // double_tap's runs carry their scenario's fingerprint; slow_network's come from a report
+  // saved before fingerprints (null in JSON).
+  for (RunResult* r : {&report.results[0], &report.results[1]}) {
+    r->scenario_fingerprint = "3f2a9c0d5e7b1864";
+    r->scenario_parameters = {{"client.timeout", "3s"}, {"user.double_tap.probability", "0.1"}};
+  }
   return report;
 }
 
@@ -132,6 +138,15 @@ Report SampleCheckedReport() {
     check.comparisons.push_back(std::move(c));
   }
   check.not_in_baseline.push_back({"double_tap", "client_debounce(window=1s)"});
+  // double_tap changed since the baseline and was compared anyway (--compare-changed); the
+  // baseline had no fingerprint for slow_network.
+  check.changed_scenarios.push_back({"double_tap",
+                                     "<bundled>/double_tap.yaml",
+                                     {{"client.timeout", "2s", "3s"},
+                                      {"user.double_tap.probability", "0.05", "0.1"},
+                                      {"user.pay_again_limit", "1", ""}},
+                                     true});
+  check.without_fingerprint.push_back("slow_network");
   return report;
 }
 

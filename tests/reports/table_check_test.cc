@@ -142,13 +142,33 @@ TEST(TableCheck, BaselineLinesShowOnlyChangesAndMissingRuns) {
             LineOf(lines, "slow_network (<bundled>/slow_network.yaml, seed 42)"));
 }
 
+// A changed scenario's note and a fingerprint-less one's each end their scenario's block.
+TEST(TableCheck, ScenarioNotesComeInTheirScenariosBlock) {
+  const auto lines = Lines(Render(SampleCheckedReport()));
+  const std::size_t changed = LineOf(lines,
+                                     "  baseline: scenario double_tap changed since the baseline "
+                                     "(client.timeout: 2s -> 3s; 2 more): compared anyway "
+                                     "(--compare-changed)");
+  const std::size_t unknown = LineOf(lines,
+                                     "  baseline: scenario slow_network: the baseline carries no "
+                                     "scenario fingerprint; compared without knowing whether the "
+                                     "scenario changed");
+  const std::size_t second_block =
+      LineOf(lines, "slow_network (<bundled>/slow_network.yaml, seed 42)");
+  EXPECT_LT(changed, second_block);
+  EXPECT_GT(unknown, second_block);
+  EXPECT_LT(unknown, lines.size());
+}
+
 TEST(TableCheck, SummaryLineComesLast) {
   const Report report = SampleCheckedReport();
   const std::string text = Render(report);
   const std::string summary = "\ncheck: " + CheckSummaryText(report.check) + "\n";
   ASSERT_GE(text.size(), summary.size());
   EXPECT_EQ(text.substr(text.size() - summary.size()), summary);
-  EXPECT_EQ(summary, "\ncheck: 2 passed, 2 failed, 1 inconclusive; 1 regression, 1 improvement\n");
+  EXPECT_EQ(summary,
+            "\ncheck: 2 passed, 2 failed, 1 inconclusive; 1 regression, 1 improvement; 1 scenario "
+            "changed since the baseline\n");
   EXPECT_EQ(Render(SampleReport()).find("check:"), std::string::npos);
 }
 
@@ -157,6 +177,8 @@ TEST(TableCheck, CheckWithoutBaselineHasNoBaselineLines) {
   report.check.baseline.clear();
   report.check.comparisons.clear();
   report.check.not_in_baseline.clear();
+  report.check.changed_scenarios.clear();
+  report.check.without_fingerprint.clear();
   const std::string text = Render(report);
   EXPECT_EQ(text.find("regression"), std::string::npos);
   EXPECT_EQ(text.find("baseline"), std::string::npos);

@@ -70,7 +70,9 @@ inline const std::vector<std::string>& JsonResultKeys() {
                                                 "extra_time_to_confirmation_p99_us",
                                                 "time_to_confirmation_percentiles_us",
                                                 "retries",
-                                                "idle_mechanisms"};
+                                                "idle_mechanisms",
+                                                "scenario_fingerprint",
+                                                "scenario_parameters"};
   return keys;
 }
 
