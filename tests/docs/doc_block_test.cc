@@ -47,11 +47,12 @@ TEST(DocBlock, FencesWithoutAMarkerAreNotBlocks) {
 
 TEST(DocBlock, MarkerWithoutAFenceNamesFileAndLine) {
   try {
-    ParseDocBlocks("docs/x.md", "one\n<!-- dupsim: run -->\n\n```\nout\n```\n");
+    ParseDocBlocks("lesson/x.md", "one\n<!-- dupsim: run -->\n\n```\nout\n```\n");
     FAIL() << "no error";
   } catch (const DocBlockError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "docs/x.md:2: dupsim marker is not followed by a ``` fenced block on the next line");
+    EXPECT_EQ(
+        std::string(e.what()),
+        "lesson/x.md:2: dupsim marker is not followed by a ``` fenced block on the next line");
   }
   EXPECT_THROW(ParseDocBlocks("x.md", "<!-- dupsim: run -->"), DocBlockError);
 }
