@@ -35,7 +35,6 @@ class Field {
     return json_.size();
   }
   bool IsNull() const { return json_.is_null(); }
-  bool Has(const std::string& key) const { return json_.is_object() && json_.contains(key); }
   // Each (key, value) of an object whose values are strings, in key order.
   std::vector<std::pair<std::string, std::string>> StringMap() const {
     if (!json_.is_object()) Fail("expected an object");

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/html_format.h"
 #include "reports/baseline_change_text.h"
+#include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
 

@@ -120,9 +120,12 @@ TEST_F(CheckChangedScenario, CompareChangedReportsTheRegression) {
                        "(client.timeout: 2s -> 500ms; 1 more): compared anyway "
                        "(--compare-changed)\n"))
       << compared.out;
+  // Both duplicate figures: duplicates per intent and the share of intents duplicated.
+  EXPECT_TRUE(Contains(compared.out, "\u2717 regression fp-test / none: duplicated_intent_rate"))
+      << compared.out;
   EXPECT_TRUE(Contains(compared.out, "\u2717 regression fp-test / none: duplicate_rate"))
       << compared.out;
-  EXPECT_TRUE(Contains(compared.out, "; 1 regression, 0 improvements; 1 scenario changed"))
+  EXPECT_TRUE(Contains(compared.out, "; 2 regressions, 0 improvements; 1 scenario changed"))
       << compared.out;
 }
 
@@ -180,6 +183,9 @@ TEST_F(CheckChangedScenario, ABaselineWithoutFingerprintsIsComparedWithANote) {
   EXPECT_TRUE(Contains(compared.out,
                        "\n  baseline: scenario fp-test: the baseline carries no scenario "
                        "fingerprint; compared without knowing whether the scenario changed\n"))
+      << compared.out;
+  // Both duplicate figures: duplicates per intent and the share of intents duplicated.
+  EXPECT_TRUE(Contains(compared.out, "\u2717 regression fp-test / none: duplicated_intent_rate"))
       << compared.out;
   EXPECT_TRUE(Contains(compared.out, "\u2717 regression fp-test / none: duplicate_rate"))
       << compared.out;
