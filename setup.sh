@@ -30,7 +30,10 @@ if ((${#missing[@]})); then
 fi
 
 jobs="$(nproc)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# `test` is the developers' and CI's mode: there a warning fails the build.
+werror=OFF
+[ "$mode" = test ] && werror=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DDUPSIM_WERROR="$werror" >/dev/null
 cmake --build build -j "$jobs"
 
 build/sim/cli/dupsim run

@@ -48,7 +48,7 @@ InputError Translate(const po::error_with_option_name& e, const po::options_desc
         return FlagError(flag, "missing value");
       case po::invalid_syntax::extra_parameter:
         return FlagError(flag, "takes no value");
-      default:
+      default:  // Boost's enum, not ours: its other kinds keep Boost's own words below
         break;
     }
   }

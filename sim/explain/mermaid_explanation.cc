@@ -53,9 +53,14 @@ std::string_view Arrow(StepStyle style) {
       return "--x";
     case StepStyle::kLate:
       return "-->>";
-    default:
+    case StepStyle::kMessage:
+    case StepStyle::kNote:
+    case StepStyle::kTrouble:
+    case StepStyle::kCharge:
+    case StepStyle::kDuplicate:
       return "->>";
   }
+  return "->>";
 }
 
 }  // namespace

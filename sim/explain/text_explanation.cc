@@ -116,9 +116,12 @@ char Marker(StepStyle style) {
       return '!';
     case StepStyle::kLate:
       return '~';
-    default:
+    case StepStyle::kMessage:
+    case StepStyle::kLost:
+    case StepStyle::kNote:
       return '*';
   }
+  return '*';
 }
 
 // The row's arrow, or its note's marker; returns whatever goes in the notes column.
@@ -156,9 +159,12 @@ std::string_view ColourOf(StepStyle style) {
     case StepStyle::kLate:
     case StepStyle::kTrouble:
       return kYellow;
-    default:
+    case StepStyle::kMessage:
+    case StepStyle::kNote:
+    case StepStyle::kCharge:
       return "";
   }
+  return "";
 }
 
 void WriteDiagram(const SequenceDiagram& d, const ExplainText& text, bool colour,

@@ -232,8 +232,8 @@ TEST_F(CheckCli, BaselineRegressionsAndImprovements) {
 
 // The user's flaky-3G report: a 500 ms timeout on a slow network charges most intents two or
 // three times. The rate reads per intent and its interval holds it (it used to print
-// "147.38% (99.93-100%)"); `duplicate_rate` bounds may pass 1; the share of intents charged
-// more than once has its own expectation and line.
+// "147.38% (99.92-100%)", the Wilson interval of 5000 of 5000); `duplicate_rate` bounds may pass 1;
+// the share of intents charged more than once has its own expectation and line.
 TEST_F(CheckCli, DuplicatesPerIntentAboveOneReadAndAreJudgedAsCounts) {
   const std::string flaky = dir_.Write("flaky.yaml", R"(name: flaky-3g
 seed: 5
