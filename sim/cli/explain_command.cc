@@ -2,6 +2,7 @@
 // a sequence diagram, says why it was charged twice, and what every other
 // strategy would have done to it. The work is in sim/explain/; this file only
 // reads the flags.
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/cli/scenario_argument.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/explain/explanation.h"
 #include "sim/explain/renderers.h"
 #include "sim/input/input_error.h"
@@ -44,6 +46,9 @@ po::options_description ExplainOptions() {
        "simulate N payment intents instead of the scenario's count")  //
       ("seed", po::value<std::string>()->value_name("S"),
        "use random seed S instead of the scenario's")  //
+      ("against", po::value<std::string>()->value_name("LIST"),
+       "compare with these registered strategies (comma-separated names, default parameters) "
+       "besides the scenario's own; default: every registered one")  //
       ("threads", po::value<std::string>()->value_name("N")->default_value("0"),
        "replay the other strategies on N threads; 0 = one per core. Output does not depend on "
        "it")  //
@@ -72,6 +77,24 @@ T Named(std::optional<T> value, const std::string& flag, const std::string& name
                          "unknown value '" + name + "' (known: " + std::string(known) + ")");
   }
   return *value;
+}
+
+// `--against a,b`: registered names, checked before anything runs.
+std::vector<std::string> StrategyNames(const std::string& list) {
+  std::vector<std::string> names;
+  std::size_t begin = 0;
+  while (begin <= list.size()) {
+    const std::size_t end = std::min(list.find(',', begin), list.size());
+    const std::string name = list.substr(begin, end - begin);
+    if (!StrategyRegistry::Builtin().Has(name)) {
+      throw InputError::At(
+          SourcePos{"--against", 0, 0}, "",
+          "unknown strategy '" + name + "' (known: " + StrategyRegistry::Builtin().Names() + ")");
+    }
+    names.push_back(name);
+    begin = end + 1;
+  }
+  return names;
 }
 
 }  // namespace
@@ -103,6 +126,7 @@ int ExplainCommand(const std::vector<std::string>& args, std::ostream& out) {
                                  std::numeric_limits<std::uint32_t>::max());
   request.threads = static_cast<unsigned>(
       ParseWholeNumber("--threads", values["threads"].as<std::string>(), 0, kMaxThreads));
+  if (values.count("against")) request.against = StrategyNames(values["against"].as<std::string>());
   if (flags.positional.size() > 1) {
     throw InputError("explain: one SCENARIO at a time, got " +
                      std::to_string(flags.positional.size()));
@@ -123,7 +147,7 @@ int ExplainCommand(const std::vector<std::string>& args, std::ostream& out) {
   if (values.count("output")) file = OpenOutputFile(values["output"].as<std::string>(), "--output");
   Scenario replays = scenario;  // explain runs every strategy it compares, `threads` at once
   replays.strategies.clear();
-  for (const Alternative& a : CounterfactualStrategies(scenario))
+  for (const Alternative& a : CounterfactualStrategies(scenario, request.against))
     replays.strategies.push_back(a.strategy);
   RefuseRunsThatDoNotFit({replays}, request.threads, flags);
 

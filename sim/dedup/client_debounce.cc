@@ -3,7 +3,7 @@
 // or users who pay again later, and a real second tap after the window passes.
 // (Reference: "disable or debounce the Pay button",
 // docs/client-side.md#debouncing-and-disabling-the-pay-button.)
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 
 #include "sim/engine/distribution.h"
 
@@ -36,5 +36,7 @@ StrategyInfo ClientDebounceStrategy() {
             return [window] { return std::make_unique<ClientDebounce>(window); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(ClientDebounceStrategy);
 
 }  // namespace dupsim

@@ -11,8 +11,8 @@
 // `answer_time` more to pay, and real repeats refused by mistake (false
 // blocks). The error rates and answer time are assumptions (no public figure);
 // set them from your own UX data.
-#include "sim/dedup/builtin_strategies.h"
 #include "sim/dedup/recent_taps.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -67,5 +67,7 @@ StrategyInfo ConfirmOnRepeatStrategy() {
             return [window, prompt] { return std::make_unique<ConfirmOnRepeat>(window, prompt); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(ConfirmOnRepeatStrategy);
 
 }  // namespace dupsim

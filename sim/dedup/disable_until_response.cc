@@ -3,7 +3,7 @@
 // attempt times out. Unlike a fixed debounce window it needs no tuning and
 // holds through a slow response, but after a timeout the button is live
 // again: a user who taps then pays twice if the first request went through.
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -23,5 +23,7 @@ StrategyInfo DisableUntilResponseStrategy() {
           "comes)",
           [](StrategyParams&) { return [] { return std::make_unique<DisableUntilResponse>(); }; }};
 }
+
+DUPSIM_REGISTER_STRATEGY(DisableUntilResponseStrategy);
 
 }  // namespace dupsim

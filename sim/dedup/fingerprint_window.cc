@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "metrics/held_entries.h"
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -62,5 +62,7 @@ StrategyInfo FingerprintWindowStrategy() {
             return [window] { return std::make_unique<FingerprintWindow>(window); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(FingerprintWindowStrategy);
 
 }  // namespace dupsim

@@ -19,7 +19,7 @@
 //                    per-region keys).
 #include "sim/dedup/idempotency_key.h"
 
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -111,5 +111,7 @@ StrategyInfo IdempotencyKeyStrategy() {
             };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(IdempotencyKeyStrategy);
 
 }  // namespace dupsim

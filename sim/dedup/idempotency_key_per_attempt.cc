@@ -6,8 +6,8 @@
 // duplicates and load-balancer retries. It does not stop timeout retries,
 // crash replays or double taps (docs/idempotency-keys.md#a-key-made-per-attempt,
 // "How a keyed API still charges twice").
-#include "sim/dedup/builtin_strategies.h"
 #include "sim/dedup/idempotency_key.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -31,5 +31,7 @@ StrategyInfo IdempotencyKeyPerAttemptStrategy() {
             return [options] { return std::make_unique<IdempotencyKeyPerAttempt>(options); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(IdempotencyKeyPerAttemptStrategy);
 
 }  // namespace dupsim

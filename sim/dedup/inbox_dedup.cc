@@ -10,7 +10,7 @@
 // kept shorter than redeliveries can come (`retention`; SQS FIFO remembers
 // only 5 minutes) lets that redelivery through. Cost: the inbox's entries.
 #include "fakes/idempotency_store.h"
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -44,5 +44,7 @@ StrategyInfo InboxDedupStrategy() {
             return [retention] { return std::make_unique<InboxDedup>(retention); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(InboxDedupStrategy);
 
 }  // namespace dupsim

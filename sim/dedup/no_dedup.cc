@@ -1,6 +1,6 @@
 // `none`: no defence at all. The baseline every other strategy is measured
 // against: every tap and every retry that reaches the server is charged.
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -16,5 +16,7 @@ StrategyInfo NoDedupStrategy() {
   return {"none", "no defence: every tap and retry that reaches the server is charged",
           [](StrategyParams&) { return [] { return std::make_unique<NoDedup>(); }; }};
 }
+
+DUPSIM_REGISTER_STRATEGY(NoDedupStrategy);
 
 }  // namespace dupsim

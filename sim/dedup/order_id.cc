@@ -6,8 +6,8 @@
 // that duplicate is stopped too. A real second purchase is a new order, so
 // legitimate repeats go through; a scammer sets up a new payment, so fraud
 // does too.
-#include "sim/dedup/builtin_strategies.h"
 #include "sim/dedup/idempotency_key.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -27,5 +27,7 @@ StrategyInfo OrderIdStrategy() {
           "Pay's out_trade_no)",
           [](StrategyParams&) { return [] { return std::make_unique<OrderId>(); }; }};
 }
+
+DUPSIM_REGISTER_STRATEGY(OrderIdStrategy);
 
 }  // namespace dupsim

@@ -9,7 +9,7 @@
 // (`user.status_query.stale_by`): the asker cannot tell, retries or pays
 // again, and pays twice. Queries use `user.status_query`'s latency, failure
 // probability and staleness (default: 100 ms, never failing, never stale).
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -39,5 +39,7 @@ StrategyInfo QueryBeforeRetryStrategy() {
             return [users_too] { return std::make_unique<AskStatusBeforeRetry>(users_too); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(QueryBeforeRetryStrategy);
 
 }  // namespace dupsim

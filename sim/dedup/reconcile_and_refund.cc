@@ -4,7 +4,7 @@
 // the damage: money held and support contacts, not the duplicate rate.
 // (Accounts payable teams recover 0.1-2% of disbursements this way:
 // docs/after-the-fact.md#how-often-payments-are-duplicated.)
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 
 namespace dupsim {
 namespace {
@@ -22,5 +22,7 @@ StrategyInfo ReconcileAndRefundStrategy() {
           "prevents nothing: a reconciliation job finds duplicates and refunds them later",
           [](StrategyParams&) { return [] { return std::make_unique<ReconcileAndRefund>(); }; }};
 }
+
+DUPSIM_REGISTER_STRATEGY(ReconcileAndRefundStrategy);
 
 }  // namespace dupsim

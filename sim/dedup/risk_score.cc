@@ -14,8 +14,8 @@
 // a design choice, not fitted to data: the point is the trade-off's shape.
 #include <cmath>
 
-#include "sim/dedup/builtin_strategies.h"
 #include "sim/dedup/recent_taps.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -95,5 +95,7 @@ StrategyInfo RiskScoreStrategy() {
             return [options] { return std::make_unique<RiskScore>(options); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(RiskScoreStrategy);
 
 }  // namespace dupsim

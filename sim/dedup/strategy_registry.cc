@@ -5,11 +5,34 @@
 #include "sim/input/closest_name.h"
 
 namespace dupsim {
+namespace {
+
+// A function-local static, so registrations in any translation unit, initialised in any
+// order, find it constructed.
+std::vector<StrategyRegistration::InfoFunction>& Registered() {
+  static std::vector<StrategyRegistration::InfoFunction> functions;
+  return functions;
+}
+
+bool builtin_registry_built = false;
+
+}  // namespace
+
+StrategyRegistration::StrategyRegistration(InfoFunction info) {
+  // A registration after the registry was built would be missing from it.
+  assert(!builtin_registry_built);
+  Registered().push_back(info);
+}
+
+void RegisterBuiltinStrategies(StrategyRegistry& registry) {
+  for (StrategyRegistration::InfoFunction info : Registered()) registry.Add(info());
+}
 
 StrategyRegistry& StrategyRegistry::ForPlugins() {
   static StrategyRegistry registry = [] {
     StrategyRegistry r;
     RegisterBuiltinStrategies(r);
+    builtin_registry_built = true;
     return r;
   }();
   return registry;

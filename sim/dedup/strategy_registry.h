@@ -1,7 +1,8 @@
 // Strategies by name. A registry entry parses a strategy's parameters once
 // (reporting bad ones at their position) and yields a ConfiguredStrategy that
 // makes a fresh instance per run. Adding a built-in strategy is one new file
-// plus one line in builtin_strategies.cc.
+// that ends with its registration line, DUPSIM_REGISTER_STRATEGY(...): no list,
+// header or CMake edit anywhere else (sim/dedup/CMakeLists.txt globs its files).
 #pragma once
 
 #include <functional>
@@ -53,7 +54,22 @@ class StrategyRegistry {
   std::map<std::string, StrategyInfo> entries_;
 };
 
-// Registers the built-in strategies; builtin_strategies.cc has one line per strategy.
+// One registered built-in: its file's registration line makes a static one, which adds the
+// strategy to the registry Builtin() builds on first use. For code linked into dupsim (sim/dedup/,
+// or a test's own file); a plug-in, loaded later, adds its strategies through PluginRegistrar.
+class StrategyRegistration {
+ public:
+  using InfoFunction = StrategyInfo (*)();
+  explicit StrategyRegistration(InfoFunction info);
+};
+
+// Adds every registered built-in to `registry` (in any order: the registry sorts by name).
 void RegisterBuiltinStrategies(StrategyRegistry& registry);
 
 }  // namespace dupsim
+
+// The one line a strategy's file ends with, at namespace scope: `function` returns its
+// StrategyInfo. Runs during static initialisation, before main.
+#define DUPSIM_REGISTER_STRATEGY(function)                     \
+  [[maybe_unused]] static const ::dupsim::StrategyRegistration \
+      dupsim_strategy_registration_##function(&function)

@@ -8,7 +8,7 @@
 // step (`abandon_probability`, counted in false_blocks; default 0: set it from
 // your checkout funnel). It does nothing against retries, proxies, crashes or
 // users who pay again: every repeat goes through the same two steps.
-#include "sim/dedup/builtin_strategies.h"
+#include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 
 namespace dupsim {
@@ -44,5 +44,7 @@ StrategyInfo TwoStepConfirmationStrategy() {
             return [step] { return std::make_unique<TwoStepConfirmation>(step); };
           }};
 }
+
+DUPSIM_REGISTER_STRATEGY(TwoStepConfirmationStrategy);
 
 }  // namespace dupsim

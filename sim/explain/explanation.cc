@@ -179,7 +179,7 @@ Explanation Explain(const Scenario& scenario, const ExplainRequest& request) {
   e.counterfactual.push_back(std::move(explained));
 
   std::vector<Alternative> others;
-  for (Alternative& a : CounterfactualStrategies(scenario)) {
+  for (Alternative& a : CounterfactualStrategies(scenario, request.against)) {
     if (a.strategy.label != strategy.label) others.push_back(std::move(a));
   }
   for (CounterfactualRow& row : ReplayUnder(scenario, others, e.intent, request.threads)) {
@@ -188,17 +188,22 @@ Explanation Explain(const Scenario& scenario, const ExplainRequest& request) {
   return e;
 }
 
-std::vector<Alternative> CounterfactualStrategies(const Scenario& scenario) {
+std::vector<Alternative> CounterfactualStrategies(const Scenario& scenario,
+                                                  const std::vector<std::string>& against) {
   std::vector<Alternative> out;
   std::set<std::string> labels;
   for (const ConfiguredStrategy& s : scenario.strategies) {
     if (labels.insert(s.label).second) out.push_back({s, s.label});
   }
   const StrategyRegistry& registry = StrategyRegistry::Builtin();
-  for (const StrategyInfo* info : registry.All()) {
+  std::vector<std::string> names = against;
+  if (names.empty()) {
+    for (const StrategyInfo* info : registry.All()) names.push_back(info->name);
+  }
+  for (const std::string& name : names) {
     ConfiguredStrategy s =
-        registry.Configure(info->name, StrategyParams("strategy", SourcePos{"explain", 0, 0}));
-    if (labels.insert(s.label).second) out.push_back({std::move(s), info->name});
+        registry.Configure(name, StrategyParams("strategy", SourcePos{"explain", 0, 0}));
+    if (labels.insert(s.label).second) out.push_back({std::move(s), name});
   }
   return out;
 }

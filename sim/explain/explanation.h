@@ -30,6 +30,10 @@ struct ExplainRequest {
   unsigned threads = 0;            // for the counterfactual runs; 0: one per core
   // How errors name the scenario ("double_tap under none: ..."); empty: its name.
   std::string scenario_label;
+  // Registered strategies to compare with besides the scenario's own, in this order; empty:
+  // every registered one. A fixed list keeps an output (a golden file) as it is when a
+  // strategy is added.
+  std::vector<std::string> against;
 };
 
 // What one strategy did to the explained intent, and to the whole run.
@@ -75,9 +79,10 @@ struct Alternative {
   std::string shown;
 };
 
-// The scenario's own strategies, then every registered one with its default parameters,
-// each label once.
-std::vector<Alternative> CounterfactualStrategies(const Scenario& scenario);
+// The scenario's own strategies, then the registered ones named in `against` (empty: every
+// registered one, by name) with their default parameters, each label once.
+std::vector<Alternative> CounterfactualStrategies(const Scenario& scenario,
+                                                  const std::vector<std::string>& against = {});
 
 // `--cause` names: "double_tap", ...; nullopt for an unknown name.
 std::optional<RootCause> RootCauseNamed(const std::string& name);

@@ -26,6 +26,21 @@ class DiagramBuilder {
   SequenceDiagram Finish();
 
  private:
+  // The kinds whose step needs more than one line, or remembers something for later ones.
+  void Tap(const TraceRecord& r);
+  void PatienceOver(const TraceRecord& r);
+  void AttemptTimedOut(const TraceRecord& r);
+  void LateResponse(const TraceRecord& r);
+  void Response(const TraceRecord& r, bool late);
+  void MessageLost(const TraceRecord& r);
+  void MessageCopied(const TraceRecord& r);
+  void MessageHeld(const TraceRecord& r);
+  void AdmissionStep(const TraceRecord& r);
+  void Charged(const TraceRecord& r);
+  void QueueWrite(const TraceRecord& r);
+
+  static std::string Text(std::string_view text) { return std::string(text); }
+
   void Arrow(const TraceRecord& r, Lane from, Lane to, std::string label,
              StepStyle style = StepStyle::kMessage) {
     steps_.push_back({r.at - origin_, from, to, std::move(label), style});
@@ -76,238 +91,234 @@ class DiagramBuilder {
   std::vector<DiagramStep> steps_;
 };
 
+// One case per kind, each one call: a dispatch table, and no default, so a new TraceKind
+// fails -Wswitch here. A value this version does not know falls through: the diagram leaves it
+// out rather than guess.
 void DiagramBuilder::Add(const TraceRecord& r) {
   const std::string attempt = AttemptFigure(r);
   switch (static_cast<TraceKind>(r.kind)) {
     case TraceKind::kTap:
-      if (r.tap == 0 && first_tap_[r.checkout] < 0) first_tap_[r.checkout] = r.at;
-      Arrow(r, Lane::kUser, Lane::kApp,
-            std::string(r.tap == 0 ? text_.tap : text_.tap_again) +
-                (r.checkout > 0 ? Where(TraceRecord{.checkout = r.checkout}) : ""));
-      return;
+      return Tap(r);
     case TraceKind::kConfirmTap:
-      Arrow(r, Lane::kUser, Lane::kApp,
-            std::string(r.tap == 0 ? text_.confirm_tap : text_.confirm_tap_again));
-      return;
-    case TraceKind::kPatienceOver: {
-      const Time since = first_tap_[r.checkout] >= 0 ? first_tap_[r.checkout] : origin_;
-      Note(r, Lane::kUser, Fill(text_.patience_over, {{"wait", Wait(r.at - since)}}),
-           StepStyle::kTrouble);
-      return;
-    }
+      return Arrow(r, Lane::kUser, Lane::kApp,
+                   Text(r.tap == 0 ? text_.confirm_tap : text_.confirm_tap_again));
+    case TraceKind::kPatienceOver:
+      return PatienceOver(r);
     case TraceKind::kPayAgain:
-      Arrow(r, Lane::kUser, Lane::kApp,
-            Fill(text_.pay_again, {{"page", std::to_string(r.checkout + 1)}}));
-      return;
+      return Arrow(r, Lane::kUser, Lane::kApp,
+                   Fill(text_.pay_again, {{"page", std::to_string(r.checkout + 1)}}));
     case TraceKind::kStatusLookup:
-      Arrow(r, Lane::kUser, Lane::kServer, std::string(text_.status_lookup));
-      return;
+      return Arrow(r, Lane::kUser, Lane::kServer, Text(text_.status_lookup));
     case TraceKind::kStatusAnswer:
-      Arrow(r, Lane::kServer, Lane::kUser,
-            Fill(text_.status_answer, {{"status", std::string(PaymentStatusText(r.detail))}}));
-      return;
+      return Arrow(r, Lane::kServer, Lane::kUser,
+                   Fill(text_.status_answer, {{"status", Text(PaymentStatusText(r.detail))}}));
     case TraceKind::kScammed:
-      Note(r, Lane::kUser, std::string(text_.scammed), StepStyle::kTrouble);
-      return;
+      return Note(r, Lane::kUser, Text(text_.scammed), StepStyle::kTrouble);
     case TraceKind::kToldPaid:
-      Note(r, Lane::kUser, std::string(text_.told_paid));
-      return;
+      return Note(r, Lane::kUser, Text(text_.told_paid));
     case TraceKind::kTapSwallowed:
-      Note(r, Lane::kApp, std::string(text_.tap_swallowed));
-      return;
+      return Note(r, Lane::kApp, Text(text_.tap_swallowed));
     case TraceKind::kTapBlocked:
-      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.tap_blocked));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kUser, Text(text_.tap_blocked));
     case TraceKind::kPromptShown:
-      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.prompt_shown));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kUser, Text(text_.prompt_shown));
     case TraceKind::kPromptAnswer:
-      Arrow(r, Lane::kUser, Lane::kApp, std::string(r.detail ? text_.prompt_yes : text_.prompt_no));
-      return;
+      return Arrow(r, Lane::kUser, Lane::kApp, Text(r.detail ? text_.prompt_yes : text_.prompt_no));
     case TraceKind::kReviewShown:
-      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.review_shown));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kUser, Text(text_.review_shown));
     case TraceKind::kReviewLeft:
-      Arrow(r, Lane::kUser, Lane::kApp, std::string(text_.review_left));
-      return;
+      return Arrow(r, Lane::kUser, Lane::kApp, Text(text_.review_left));
     case TraceKind::kAttemptSent:
       sent_[AttemptKey(r)] = r.at;
-      Arrow(r, Lane::kApp, Lane::kNetwork,
-            Fill(text_.attempt_sent, {{"attempt", attempt}, {"from", Where(r)}}));
-      return;
-    case TraceKind::kAttemptTimedOut: {
-      const auto sent = sent_.find(AttemptKey(r));
-      const Time waited = sent == sent_.end() ? 0 : r.at - sent->second;
-      timed_out_.insert(AttemptKey(r));
-      Note(r, Lane::kApp,
-           Fill(text_.attempt_timed_out, {{"attempt", attempt}, {"wait", Wait(waited)}}),
-           StepStyle::kTrouble);
-      return;
-    }
+      return Arrow(r, Lane::kApp, Lane::kNetwork,
+                   Fill(text_.attempt_sent, {{"attempt", attempt}, {"from", Where(r)}}));
+    case TraceKind::kAttemptTimedOut:
+      return AttemptTimedOut(r);
     case TraceKind::kLateResponse:
-      if (static_cast<Lane>(r.lane) == Lane::kLoadBalancer) {
-        Note(r, Lane::kLoadBalancer,
-             Fill(text_.balancer_drops, {{"status", std::string(Status(r.detail))}}),
-             StepStyle::kLate);
-        return;
-      }
-      [[fallthrough]];
-    case TraceKind::kResponse: {
-      const bool late = static_cast<TraceKind>(r.kind) == TraceKind::kLateResponse;
-      // Discarded either because its attempt timed out (late) or because the attempt had its
-      // answer already (a copy, or the original after its copy): not the same story.
-      std::string_view label = text_.response;
-      if (late) {
-        label = answered_.count(AttemptKey(r)) != 0 && timed_out_.count(AttemptKey(r)) == 0
-                    ? text_.answered_response
-                    : text_.late_response;
-      } else {
-        answered_.insert(AttemptKey(r));
-      }
-      Arrow(r, Lane::kNetwork, Lane::kApp,
-            Fill(label, {{"status", std::string(Status(r.detail))},
-                         {"attempt", attempt},
-                         {"from", Where(r)}}),
-            late ? StepStyle::kLate : StepStyle::kMessage);
-      return;
-    }
+      return LateResponse(r);
+    case TraceKind::kResponse:
+      return Response(r, /*late=*/false);
     case TraceKind::kRetryWait:
-      Note(r, Lane::kApp, Fill(text_.retry_wait, {{"wait", Wait(Time{r.detail} * kMillisecond)}}));
-      return;
+      return Note(r, Lane::kApp,
+                  Fill(text_.retry_wait, {{"wait", Wait(Time{r.detail} * kMillisecond)}}));
     case TraceKind::kGaveUp:
-      Note(r, Lane::kApp, Fill(text_.gave_up, {{"attempt", attempt}}), StepStyle::kTrouble);
-      return;
+      return Note(r, Lane::kApp, Fill(text_.gave_up, {{"attempt", attempt}}), StepStyle::kTrouble);
     case TraceKind::kShowSuccess:
-      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.show_success));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kUser, Text(text_.show_success));
     case TraceKind::kShowProcessing:
-      Arrow(r, Lane::kApp, Lane::kUser, std::string(text_.show_processing));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kUser, Text(text_.show_processing));
     case TraceKind::kAppStatusQuery:
-      Arrow(r, Lane::kApp, Lane::kServer, std::string(text_.app_status_query));
-      return;
+      return Arrow(r, Lane::kApp, Lane::kServer, Text(text_.app_status_query));
     case TraceKind::kAppStatusAnswer:
-      Arrow(r, Lane::kServer, Lane::kApp,
-            Fill(text_.app_status_answer, {{"status", std::string(PaymentStatusText(r.detail))}}));
-      return;
-    case TraceKind::kMessageLost: {
-      const bool response = (r.detail & 1) != 0;
-      std::string label = Fill(response ? text_.response_lost : text_.request_lost,
-                               {{"attempt", attempt}, {"from", Where(r)}});
-      if (r.detail >= 2) label += text_.cut_by_partition;
-      Arrow(r, Lane::kNetwork, response ? Lane::kApp : RequestTarget(), std::move(label),
-            StepStyle::kLost);
-      return;
-    }
+      return Arrow(r, Lane::kServer, Lane::kApp,
+                   Fill(text_.app_status_answer, {{"status", Text(PaymentStatusText(r.detail))}}));
+    case TraceKind::kMessageLost:
+      return MessageLost(r);
     case TraceKind::kMessageCopied:
-      Note(r, Lane::kNetwork,
-           Fill((r.detail & 1) ? text_.response_copied : text_.request_copied,
-                {{"attempt", attempt}}),
-           StepStyle::kTrouble);
-      return;
+      return MessageCopied(r);
     case TraceKind::kMessageHeld:
-      Note(r, Lane::kNetwork,
-           Fill((r.detail & 1) ? text_.response_held : text_.request_held,
-                {{"attempt", attempt}, {"wait", Wait(Time{r.detail >> 1} * kMillisecond)}}),
-           StepStyle::kTrouble);
-      return;
+      return MessageHeld(r);
     case TraceKind::kProxyTry:
       Arrow(r, Lane::kNetwork, Lane::kLoadBalancer,
             Fill((r.detail & 256) ? text_.copy_arrived : text_.request_arrived,
                  {{"attempt", attempt}, {"from", Where(r)}}));
-      [[fallthrough]];
-    case TraceKind::kProxyRetry: {
-      const bool retry = static_cast<TraceKind>(r.kind) == TraceKind::kProxyRetry;
-      Arrow(r, Lane::kLoadBalancer, Lane::kServer,
-            Fill(retry ? text_.proxy_retry : text_.proxy_try, {{"attempt", attempt}}));
-      return;
-    }
+      return Arrow(r, Lane::kLoadBalancer, Lane::kServer,
+                   Fill(text_.proxy_try, {{"attempt", attempt}}));
+    case TraceKind::kProxyRetry:
+      return Arrow(r, Lane::kLoadBalancer, Lane::kServer,
+                   Fill(text_.proxy_retry, {{"attempt", attempt}}));
     case TraceKind::kGatewayTimeout:
-      Arrow(r, Lane::kLoadBalancer, Lane::kNetwork, std::string(text_.gateway_timeout));
-      return;
+      return Arrow(r, Lane::kLoadBalancer, Lane::kNetwork, Text(text_.gateway_timeout));
     case TraceKind::kRequestArrived:
-      Arrow(r, Lane::kNetwork, Lane::kServer,
-            Fill(r.detail ? text_.copy_arrived : text_.request_arrived,
-                 {{"attempt", attempt}, {"from", Where(r)}}));
-      return;
+      return Arrow(r, Lane::kNetwork, Lane::kServer,
+                   Fill(r.detail ? text_.copy_arrived : text_.request_arrived,
+                        {{"attempt", attempt}, {"from", Where(r)}}));
     case TraceKind::kRequestShed:
-      Note(r, Lane::kServer, Fill(text_.request_shed, {{"attempt", attempt}}), StepStyle::kTrouble);
-      return;
+      return Note(r, Lane::kServer, Fill(text_.request_shed, {{"attempt", attempt}}),
+                  StepStyle::kTrouble);
     case TraceKind::kRequestRefused:
-      Note(r, Lane::kServer, Fill(text_.request_refused, {{"attempt", attempt}}),
-           StepStyle::kTrouble);
-      return;
-    case TraceKind::kAdmission: {
-      const std::uint32_t action = r.detail & 0xff;
-      const std::uint32_t miss = r.detail >> 8;
-      std::string label(miss > 0 && miss < text_.dedup_miss.size()
-                            ? text_.dedup_miss[miss]
-                            : (action < text_.admission.size() ? text_.admission[action] : "?"));
-      if (options_.uses_key_store) {
-        Arrow(r, Lane::kServer, Lane::kKeyStore, std::move(label),
-              miss > 0 ? StepStyle::kTrouble : StepStyle::kMessage);
-      } else if (action != static_cast<std::uint32_t>(Admission::kProcess) || miss > 0) {
-        Note(r, Lane::kServer, std::move(label));  // a strategy's own table decided
-      }
-      return;
-    }
+      return Note(r, Lane::kServer, Fill(text_.request_refused, {{"attempt", attempt}}),
+                  StepStyle::kTrouble);
+    case TraceKind::kAdmission:
+      return AdmissionStep(r);
     case TraceKind::kCommitted:
-      Arrow(r, Lane::kServer, Lane::kLedger,
-            std::string(r.detail ? text_.committed_then_crash : text_.committed));
-      return;
-    case TraceKind::kCharged: {
-      const ChargeDetail charge = DecodeCharge(r.detail);
-      const std::string ordinal = std::to_string(charge.ordinal + 1);
-      if (!charge.duplicate || charge.cause == RootCause::kCount) {
-        Note(r, Lane::kLedger, Fill(text_.charge, {{"ordinal", ordinal}}), StepStyle::kCharge);
-      } else {
-        Note(r, Lane::kLedger,
-             Fill(text_.duplicate_charge,
-                  {{"ordinal", ordinal},
-                   {"cause", std::string(text_.cause[static_cast<std::size_t>(charge.cause)])}}),
-             StepStyle::kDuplicate);
-      }
-      return;
-    }
-    case TraceKind::kQueueWrite: {
-      const std::uint32_t delivery = r.detail & 0xff;
-      if (r.detail & 256) {
-        Note(r, Lane::kLedger,
-             Fill(text_.queue_redelivery_dropped, {{"delivery", std::to_string(delivery)}}));
-      } else if (delivery > 1) {
-        Note(r, Lane::kLedger,
-             Fill(text_.queue_redelivered, {{"delivery", std::to_string(delivery)}}),
-             StepStyle::kTrouble);
-      }
-      return;
-    }
+      return Arrow(r, Lane::kServer, Lane::kLedger,
+                   Text(r.detail ? text_.committed_then_crash : text_.committed));
+    case TraceKind::kCharged:
+      return Charged(r);
+    case TraceKind::kQueueWrite:
+      return QueueWrite(r);
     case TraceKind::kRefunded:
-      Arrow(r, Lane::kBackOffice, Lane::kLedger,
-            Fill(text_.refunded, {{"ordinal", std::to_string(r.detail + 1)}}));
-      return;
+      return Arrow(r, Lane::kBackOffice, Lane::kLedger,
+                   Fill(text_.refunded, {{"ordinal", std::to_string(r.detail + 1)}}));
     case TraceKind::kReplied:
-      Arrow(r, Lane::kServer, ReplyTarget(),
-            Fill((r.detail & 256) ? text_.replayed : text_.replied,
-                 {{"status", std::string(Status(r.detail & 0xff))}}));
-      return;
+      return Arrow(r, Lane::kServer, ReplyTarget(),
+                   Fill((r.detail & 256) ? text_.replayed : text_.replied,
+                        {{"status", Text(Status(r.detail & 0xff))}}));
     case TraceKind::kKilled:
-      Note(r, Lane::kServer, Fill(text_.killed, {{"attempt", attempt}}), StepStyle::kTrouble);
-      return;
+      return Note(r, Lane::kServer, Fill(text_.killed, {{"attempt", attempt}}),
+                  StepStyle::kTrouble);
     case TraceKind::kNotificationSent:
-      Arrow(r, Lane::kLedger, Lane::kConfirmation, std::string(text_.notification_sent));
-      return;
+      return Arrow(r, Lane::kLedger, Lane::kConfirmation, Text(text_.notification_sent));
     case TraceKind::kNotificationLost:
-      Arrow(r, Lane::kConfirmation, Lane::kUser, std::string(text_.notification_lost),
-            StepStyle::kLost);
-      return;
+      return Arrow(r, Lane::kConfirmation, Lane::kUser, Text(text_.notification_lost),
+                   StepStyle::kLost);
     case TraceKind::kNotificationDelivered:
-      Arrow(r, Lane::kConfirmation, Lane::kUser,
-            std::string((r.detail & 256) ? text_.notification_ignored
-                                         : text_.notification_delivered));
-      return;
-    default:
-      // A kind this version does not know: the diagram leaves it out rather than guess.
-      return;
+      return Arrow(
+          r, Lane::kConfirmation, Lane::kUser,
+          Text((r.detail & 256) ? text_.notification_ignored : text_.notification_delivered));
+  }
+}
+
+void DiagramBuilder::Tap(const TraceRecord& r) {
+  if (r.tap == 0 && first_tap_[r.checkout] < 0) first_tap_[r.checkout] = r.at;
+  Arrow(r, Lane::kUser, Lane::kApp,
+        std::string(r.tap == 0 ? text_.tap : text_.tap_again) +
+            (r.checkout > 0 ? Where(TraceRecord{.checkout = r.checkout}) : ""));
+}
+
+void DiagramBuilder::PatienceOver(const TraceRecord& r) {
+  const Time since = first_tap_[r.checkout] >= 0 ? first_tap_[r.checkout] : origin_;
+  Note(r, Lane::kUser, Fill(text_.patience_over, {{"wait", Wait(r.at - since)}}),
+       StepStyle::kTrouble);
+}
+
+void DiagramBuilder::AttemptTimedOut(const TraceRecord& r) {
+  const auto sent = sent_.find(AttemptKey(r));
+  const Time waited = sent == sent_.end() ? 0 : r.at - sent->second;
+  timed_out_.insert(AttemptKey(r));
+  Note(r, Lane::kApp,
+       Fill(text_.attempt_timed_out, {{"attempt", AttemptFigure(r)}, {"wait", Wait(waited)}}),
+       StepStyle::kTrouble);
+}
+
+// A response no one waits for: dropped by the balancer, or discarded by the app.
+void DiagramBuilder::LateResponse(const TraceRecord& r) {
+  if (static_cast<Lane>(r.lane) == Lane::kLoadBalancer) {
+    Note(r, Lane::kLoadBalancer, Fill(text_.balancer_drops, {{"status", Text(Status(r.detail))}}),
+         StepStyle::kLate);
+    return;
+  }
+  Response(r, /*late=*/true);
+}
+
+void DiagramBuilder::Response(const TraceRecord& r, bool late) {
+  // Discarded either because its attempt timed out (late) or because the attempt had its
+  // answer already (a copy, or the original after its copy): not the same story.
+  std::string_view label = text_.response;
+  if (late) {
+    label = answered_.count(AttemptKey(r)) != 0 && timed_out_.count(AttemptKey(r)) == 0
+                ? text_.answered_response
+                : text_.late_response;
+  } else {
+    answered_.insert(AttemptKey(r));
+  }
+  Arrow(
+      r, Lane::kNetwork, Lane::kApp,
+      Fill(label,
+           {{"status", Text(Status(r.detail))}, {"attempt", AttemptFigure(r)}, {"from", Where(r)}}),
+      late ? StepStyle::kLate : StepStyle::kMessage);
+}
+
+void DiagramBuilder::MessageLost(const TraceRecord& r) {
+  const bool response = (r.detail & 1) != 0;
+  std::string label = Fill(response ? text_.response_lost : text_.request_lost,
+                           {{"attempt", AttemptFigure(r)}, {"from", Where(r)}});
+  if (r.detail >= 2) label += text_.cut_by_partition;
+  Arrow(r, Lane::kNetwork, response ? Lane::kApp : RequestTarget(), std::move(label),
+        StepStyle::kLost);
+}
+
+void DiagramBuilder::MessageCopied(const TraceRecord& r) {
+  Note(r, Lane::kNetwork,
+       Fill((r.detail & 1) ? text_.response_copied : text_.request_copied,
+            {{"attempt", AttemptFigure(r)}}),
+       StepStyle::kTrouble);
+}
+
+void DiagramBuilder::MessageHeld(const TraceRecord& r) {
+  Note(r, Lane::kNetwork,
+       Fill((r.detail & 1) ? text_.response_held : text_.request_held,
+            {{"attempt", AttemptFigure(r)}, {"wait", Wait(Time{r.detail >> 1} * kMillisecond)}}),
+       StepStyle::kTrouble);
+}
+
+void DiagramBuilder::AdmissionStep(const TraceRecord& r) {
+  const std::uint32_t action = r.detail & 0xff;
+  const std::uint32_t miss = r.detail >> 8;
+  std::string label(miss > 0 && miss < text_.dedup_miss.size()
+                        ? text_.dedup_miss[miss]
+                        : (action < text_.admission.size() ? text_.admission[action] : "?"));
+  if (options_.uses_key_store) {
+    Arrow(r, Lane::kServer, Lane::kKeyStore, std::move(label),
+          miss > 0 ? StepStyle::kTrouble : StepStyle::kMessage);
+  } else if (action != static_cast<std::uint32_t>(Admission::kProcess) || miss > 0) {
+    Note(r, Lane::kServer, std::move(label));  // a strategy's own table decided
+  }
+}
+
+void DiagramBuilder::Charged(const TraceRecord& r) {
+  const ChargeDetail charge = DecodeCharge(r.detail);
+  const std::string ordinal = std::to_string(charge.ordinal + 1);
+  if (!charge.duplicate || charge.cause == RootCause::kCount) {
+    Note(r, Lane::kLedger, Fill(text_.charge, {{"ordinal", ordinal}}), StepStyle::kCharge);
+    return;
+  }
+  Note(r, Lane::kLedger,
+       Fill(text_.duplicate_charge,
+            {{"ordinal", ordinal},
+             {"cause", Text(text_.cause[static_cast<std::size_t>(charge.cause)])}}),
+       StepStyle::kDuplicate);
+}
+
+void DiagramBuilder::QueueWrite(const TraceRecord& r) {
+  const std::uint32_t delivery = r.detail & 0xff;
+  if (r.detail & 256) {
+    Note(r, Lane::kLedger,
+         Fill(text_.queue_redelivery_dropped, {{"delivery", std::to_string(delivery)}}));
+  } else if (delivery > 1) {
+    Note(r, Lane::kLedger, Fill(text_.queue_redelivered, {{"delivery", std::to_string(delivery)}}),
+         StepStyle::kTrouble);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "sim/cli/dupsim_cli.h"
+#include "sim/dedup/strategy_registry.h"
 #include "tests/cli/dupsim_process.h"
 
 namespace dupsim {
@@ -63,6 +64,29 @@ TEST(ExplainCli, BadLanguageAndFormat) {
                  "--format: unknown value 'pdf' (known: text, mermaid, svg, html)");
   ExpectBadInput({"double_tap", "timeout_retry"}, "explain: one SCENARIO at a time, got 2");
   ExpectBadInput({"double_tap", "--nth", "0"}, "--nth: must be at least 1, got 0");
+}
+
+// --against fixes the strategies compared with: the scenario's own (none, client_debounce,
+// idempotency_key), then those named, in that order, each once.
+TEST(ExplainCli, AgainstNamesTheStrategiesComparedWith) {
+  const Outcome o =
+      Call({"double_tap", "--intents", "2000", "--against", "risk_score,none,order_id"});
+  ASSERT_EQ(o.status, 0) << o.err;
+  const std::size_t table = o.out.find("Under the other strategies");
+  ASSERT_NE(table, std::string::npos);
+  std::vector<std::string> rows;
+  std::istringstream lines(o.out.substr(table));
+  std::string line;
+  for (int skip = 0; skip < 3; ++skip) std::getline(lines, line);  // title, header, rule
+  // The rows end at the table's footnote.
+  while (std::getline(lines, line) && line.rfind("  prevented", 0) != 0) {
+    rows.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"none", "client_debounce(window=1s)", "idempotency_key",
+                                            "risk_score", "order_id"}));
+  ExpectBadInput(
+      {"double_tap", "--against", "none,magic"},
+      "--against: unknown strategy 'magic' (known: " + StrategyRegistry::Builtin().Names() + ")");
 }
 
 TEST(ExplainCli, HelpListsTheRootCauses) {

@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/bundled_scenarios.h"
 #include "sim/scenario/scenario_loader.h"
-#include "tests/scenario/known_strategies.h"
 
 namespace dupsim {
 namespace {
@@ -173,7 +173,7 @@ TEST(ScenarioErrors, MissingRequiredKeysPointAtTheParentMap) {
 TEST(ScenarioErrors, BadStrategies) {
   EXPECT_EQ(ErrorAfterBase("strategies: [none, magic]\n"),
             "x.yaml:4:20: strategies[1]: unknown strategy 'magic' (known: " +
-                testing::kKnownStrategies + ")");
+                StrategyRegistry::Builtin().Names() + ")");
   EXPECT_EQ(ErrorAfterBase("strategies:\n  - none\n  - { name: client_debounce, window: 5 }\n"),
             "x.yaml:6:38: strategies[1].window: missing unit (us, ms, s, m, h), got '5'");
   EXPECT_EQ(ErrorAfterBase("strategies: [{ name: client_debounce, windw: 1s }]\n"),
@@ -250,7 +250,7 @@ TEST(ScenarioErrors, MessagesStayOnOneLine) {
             "x.yaml:4:7: seed: expected a whole number, got \"12\\n34\\n\" (a quoted string)");
   EXPECT_EQ(ErrorAfterBase("strategies: [\"a\\nb\"]\n"),
             "x.yaml:4:14: strategies[0]: unknown strategy 'a\\nb' (known: " +
-                testing::kKnownStrategies + ")");
+                StrategyRegistry::Builtin().Names() + ")");
   EXPECT_EQ(ErrorAfterBase("seed: " + std::string(100, '9') + "x\n"),
             "x.yaml:4:7: seed: expected a whole number, got '" + std::string(60, '9') + "...'");
 }

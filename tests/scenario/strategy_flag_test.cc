@@ -1,8 +1,8 @@
 // The --strategy flag: a strategy name or a YAML flow map; errors name the flag.
 #include <gtest/gtest.h>
 
+#include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario_loader.h"
-#include "tests/scenario/known_strategies.h"
 
 namespace dupsim {
 namespace {
@@ -64,8 +64,8 @@ TEST(StrategyFlag, AStrategyGivenTwiceIsAnError) {
 }
 
 TEST(StrategyFlag, Errors) {
-  EXPECT_EQ(FlagError("magic"),
-            "--strategy: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
+  EXPECT_EQ(FlagError("magic"), "--strategy: unknown strategy 'magic' (known: " +
+                                    StrategyRegistry::Builtin().Names() + ")");
   EXPECT_EQ(FlagError("{name: client_debounce, window: 2}"),
             "--strategy.window: missing unit (us, ms, s, m, h), got '2'");
   // The same words as in a scenario file (tests/scenario/scenario_errors_test.cc).
@@ -75,7 +75,7 @@ TEST(StrategyFlag, Errors) {
   EXPECT_EQ(FlagError("idempotency_kye"),
             "--strategy: unknown strategy 'idempotency_kye'; did you mean 'idempotency_key'? "
             "(known: " +
-                testing::kKnownStrategies + ")");
+                StrategyRegistry::Builtin().Names() + ")");
   EXPECT_EQ(FlagError("{window: 2s}"), "--strategy.name: required key is missing");
   EXPECT_EQ(FlagError("{name: idempotency_key, ttl: 0s}"), "--strategy.ttl: must be > 0, got 0");
   EXPECT_EQ(FlagError("{name: none, name: none}"), "--strategy.name: duplicate key");

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario_loader.h"
-#include "tests/scenario/known_strategies.h"
 #include "tests/scenario/load_error.h"
 
 namespace dupsim {
@@ -63,9 +63,9 @@ TEST(StrategyStackFlag, StacksThatCannotWork) {
             "--strategy.stack[1]: a stack cannot hold a stack");
   EXPECT_EQ(FlagError("{stack: [none], name: x}"),
             "--strategy.name: unknown key (allowed here: stack, expect)");
-  EXPECT_EQ(
-      FlagError("{stack: [none, magic]}"),
-      "--strategy.stack[1]: unknown strategy 'magic' (known: " + testing::kKnownStrategies + ")");
+  EXPECT_EQ(FlagError("{stack: [none, magic]}"),
+            "--strategy.stack[1]: unknown strategy 'magic' (known: " +
+                StrategyRegistry::Builtin().Names() + ")");
   // A layer's own parameters are checked as they are outside a stack.
   EXPECT_EQ(FlagError("{stack: [none, {name: client_debounce, widow: 1s}]}"),
             "--strategy.stack[1].widow: unknown parameter; did you mean 'window'? "
@@ -116,7 +116,7 @@ TEST(StrategyStackFile, ErrorsPointAtTheLayer) {
             "x.yaml:5:22: strategies[0].name: unknown key (allowed here: stack, expect)");
   EXPECT_EQ(ErrorAfterBaseOf("strategies:\n  - stack:\n      - none\n      - magic\n"),
             "x.yaml:7:9: strategies[0].stack[1]: unknown strategy 'magic' (known: " +
-                testing::kKnownStrategies + ")");
+                StrategyRegistry::Builtin().Names() + ")");
   EXPECT_EQ(
       ErrorAfterBaseOf("strategies:\n  - stack:\n      - { name: idempotency_key, ttl: 0s }\n"),
       "x.yaml:6:39: strategies[0].stack[0].ttl: must be > 0, got 0");
