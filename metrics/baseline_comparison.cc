@@ -60,15 +60,12 @@ std::vector<BaselineComparison> CompareWithBaseline(const RunResult& baseline,
                                                     const RunResult& current, double confidence) {
   assert(confidence > 0 && confidence < 1);
   std::vector<BaselineComparison> out;
-  const struct {
-    ExpectedMetric metric;
-    const RateEstimate RunResult::*rate;
-  } kRates[] = {{ExpectedMetric::kDuplicateRate, &RunResult::duplicate_rate},
-                {ExpectedMetric::kDuplicatedIntentRate, &RunResult::duplicated_intent_rate},
-                {ExpectedMetric::kFalseBlockRate, &RunResult::false_block_rate},
-                {ExpectedMetric::kLostPaymentRate, &RunResult::lost_payment_rate}};
-  for (const auto& [metric, rate] : kRates) {
-    BaselineComparison c = Compare(metric, baseline.*rate, current.*rate, confidence);
+  // Every rate an expectation can name, in ExpectedMetric's order.
+  for (const ExpectedMetric metric : kAllExpectedMetrics) {
+    if (KindOf(metric) != MetricKind::kRate) continue;
+    const MetricRow& row = RowOf(metric);
+    BaselineComparison c = Compare(metric, FieldOf<RateEstimate>(row, baseline),
+                                   FieldOf<RateEstimate>(row, current), confidence);
     c.scenario = current.scenario;
     c.scenario_source = current.scenario_source;
     c.strategy_config = current.strategy_config;

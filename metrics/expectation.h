@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/metric_table.h"
 #include "metrics/run_result.h"
 
 namespace dupsim {
@@ -41,10 +42,10 @@ inline constexpr ExpectedMetric kAllExpectedMetrics[] = {
     ExpectedMetric::kPeakKeysHeld,
 };
 
-enum class MetricKind { kRate, kDuration, kCount };
-
+// The metric's row in metrics/metric_table.h, which gives its name, kind and value.
+const MetricRow& RowOf(ExpectedMetric metric);
 std::string_view MetricName(ExpectedMetric metric);  // "duplicate_rate", as in JSON
-MetricKind KindOf(ExpectedMetric metric);
+MetricKind KindOf(ExpectedMetric metric);            // kRate, kDuration or kCount
 // nullptr-like: false if `name` is no metric.
 bool ParseMetricName(std::string_view name, ExpectedMetric* metric);
 

@@ -1,9 +1,12 @@
 #include "reports/csv_report.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <functional>
 #include <system_error>
+
+#include "metrics/metric_table.h"
 
 namespace dupsim {
 namespace {
@@ -61,57 +64,75 @@ void AddRateColumns(std::vector<Column>& columns, const std::string& name,
                      }});
 }
 
-// The one list both the header and the rows come from, so they cannot drift apart.
-std::vector<Column> MakeColumns() {
-  std::vector<Column> c;
-  c.push_back({"scenario", [](const RunResult& r) { return r.scenario; }});
-  c.push_back({"source", [](const RunResult& r) { return r.scenario_source; }});
-  c.push_back({"strategy", [](const RunResult& r) { return r.strategy; }});
-  c.push_back({"strategy_config", [](const RunResult& r) { return r.strategy_config; }});
-  c.push_back({"seed", [](const RunResult& r) { return Integer(r.seed); }});
-  c.push_back({"intents", [](const RunResult& r) { return Integer(r.intents); }});
-  c.push_back({"charges", [](const RunResult& r) { return Integer(r.charges); }});
-  c.push_back(
-      {"duplicate_charges", [](const RunResult& r) { return Integer(r.duplicate_charges); }});
-  AddRateColumns(c, "duplicate_rate", &RunResult::duplicate_rate);
-  c.push_back({"lost_payments", [](const RunResult& r) { return Integer(r.lost_payments); }});
-  AddRateColumns(c, "lost_payment_rate", &RunResult::lost_payment_rate);
-  c.push_back({"false_blocks", [](const RunResult& r) { return Integer(r.false_blocks); }});
-  AddRateColumns(c, "false_block_rate", &RunResult::false_block_rate);
+void AddCauseColumns(std::vector<Column>& columns) {
   for (std::size_t cause = 0; cause < kRootCauseCount; ++cause) {
-    c.push_back({"cause_" + std::string(RootCauseName(static_cast<RootCause>(cause))),
-                 [cause](const RunResult& r) { return Integer(r.duplicates_by_cause[cause]); }});
+    columns.push_back(
+        {"cause_" + std::string(RootCauseName(static_cast<RootCause>(cause))),
+         [cause](const RunResult& r) { return Integer(r.duplicates_by_cause[cause]); }});
   }
-  c.push_back({"charged_amount", [](const RunResult& r) { return Amount(r.charged_amount); }});
-  c.push_back({"duplicate_amount", [](const RunResult& r) { return Amount(r.duplicate_amount); }});
-  c.push_back(
-      {"refunded_duplicates", [](const RunResult& r) { return Integer(r.refunded_duplicates); }});
-  c.push_back({"refunded_amount", [](const RunResult& r) { return Amount(r.refunded_amount); }});
-  c.push_back({"time_to_confirmation_p50_us",
-               [](const RunResult& r) { return Integer(r.time_to_confirmation_p50); }});
-  c.push_back({"time_to_confirmation_p99_us",
-               [](const RunResult& r) { return Integer(r.time_to_confirmation_p99); }});
-  c.push_back({"extra_time_to_confirmation_p50_us", [](const RunResult& r) {
-                 return r.has_baseline ? Integer(r.extra_time_to_confirmation_p50) : "";
-               }});
-  c.push_back({"extra_time_to_confirmation_p99_us", [](const RunResult& r) {
-                 return r.has_baseline ? Integer(r.extra_time_to_confirmation_p99) : "";
-               }});
-  c.push_back({"prompts_shown", [](const RunResult& r) { return Integer(r.prompts_shown); }});
-  c.push_back({"prompts_refused", [](const RunResult& r) { return Integer(r.prompts_refused); }});
-  c.push_back({"taps_blocked", [](const RunResult& r) { return Integer(r.taps_blocked); }});
-  c.push_back({"conflicts", [](const RunResult& r) { return Integer(r.conflicts); }});
-  c.push_back({"inbox_skips", [](const RunResult& r) { return Integer(r.inbox_skips); }});
-  c.push_back({"peak_keys_held", [](const RunResult& r) { return Integer(r.peak_keys_held); }});
-  c.push_back({"events", [](const RunResult& r) { return Integer(r.events); }});
-  // Added later, so at the end (reports/README.md): the share of intents duplicated, and the
-  // square sum that the duplicate rate's interval comes from.
-  c.push_back({"intents_with_duplicates",
-               [](const RunResult& r) { return Integer(r.intents_with_duplicates); }});
-  AddRateColumns(c, "duplicated_intent_rate", &RunResult::duplicated_intent_rate);
-  c.push_back({"duplicate_square_sum",
-               [](const RunResult& r) { return Integer(r.duplicate_rate.square_sum); }});
-  return c;
+}
+
+// A row's columns (metrics/metric_table.h), in the shape its kind gives them; rows of
+// kinds a flat table cannot hold carry no CSV position.
+void AddColumns(std::vector<Column>& columns, const MetricRow* row) {
+  const std::string name = JsonKeyOf(*row);
+  switch (row->kind) {
+    case MetricKind::kText:
+      columns.push_back(
+          {name, [row](const RunResult& r) { return FieldOf<std::string>(*row, r); }});
+      return;
+    case MetricKind::kCount:
+      columns.push_back(
+          {name, [row](const RunResult& r) { return Integer(FieldOf<std::uint64_t>(*row, r)); }});
+      return;
+    case MetricKind::kRate:
+      AddRateColumns(columns, name, std::get<RateEstimate RunResult::*>(row->field));
+      return;
+    case MetricKind::kDuration:
+      // Empty when unknown (MetricPresence::kWhenBaseline), like JSON's null.
+      columns.push_back({name, [row](const RunResult& r) {
+                           return row->presence == MetricPresence::kWhenBaseline && !r.has_baseline
+                                      ? std::string()
+                                      : Integer(FieldOf<std::int64_t>(*row, r));
+                         }});
+      return;
+    case MetricKind::kMoney:
+      columns.push_back(
+          {name, [row](const RunResult& r) { return Amount(FieldOf<std::int64_t>(*row, r)); }});
+      return;
+    case MetricKind::kNumber:
+      columns.push_back(
+          {name, [row](const RunResult& r) { return Number(FieldOf<double>(*row, r)); }});
+      return;
+    case MetricKind::kSquareSum:
+      columns.push_back(
+          {name, [](const RunResult& r) { return Integer(r.duplicate_rate.square_sum); }});
+      return;
+    case MetricKind::kCauseCounts:
+      AddCauseColumns(columns);
+      return;
+    case MetricKind::kDurationPercentiles:
+    case MetricKind::kIdleMechanisms:
+    case MetricKind::kScenarioFingerprint:
+    case MetricKind::kScenarioParameters:
+      return;
+  }
+}
+
+// The one list both the header and the rows come from, so they cannot drift apart: the
+// table's rows with a CSV position, in that order (new columns go at the end, so that
+// spreadsheets reading columns by place keep working).
+std::vector<Column> MakeColumns() {
+  std::vector<const MetricRow*> rows;
+  for (const MetricRow& row : MetricTable()) {
+    if (row.csv_position >= 0) rows.push_back(&row);
+  }
+  std::sort(rows.begin(), rows.end(), [](const MetricRow* a, const MetricRow* b) {
+    return a->csv_position < b->csv_position;
+  });
+  std::vector<Column> columns;
+  for (const MetricRow* row : rows) AddColumns(columns, row);
+  return columns;
 }
 
 const std::vector<Column>& Columns() {

@@ -283,6 +283,73 @@ bool HasPercentiles(const RunResult& r) {
   return r.time_to_confirmation_percentiles.size() > 1;
 }
 
+// The percent grid on the left and the log time ticks below.
+void WriteCdfAxes(const svg::LogScale& x, const LinearScale& y, const std::vector<double>& ticks,
+                  SvgWriter& svg) {
+  using L = CdfLayout;
+  svg.BeginGroup("axis");
+  for (const int percent : {0, 25, 50, 75, 100}) {
+    svg.Line(L::kLeft, y(percent), L::kRight, y(percent), percent == 0 ? "axis-line" : "grid");
+    svg.Text(L::kLeft - 8, y(percent) + 4, std::to_string(percent) + "%", "tick-label",
+             Anchor::kEnd);
+  }
+  for (const double tick : ticks) {
+    svg.Line(x(tick), L::kTop, x(tick), L::kBottom, "grid");
+    svg.Line(x(tick), L::kBottom, x(tick), L::kBottom + 5, "tick");
+    svg.Text(x(tick), L::kBottom + 19, FormatTimeTick(tick), "tick-label", Anchor::kMiddle);
+  }
+  svg.Text((L::kLeft + L::kRight) / 2, L::kBottom + 42, "time from first tap (log scale)",
+           "axis-title", Anchor::kMiddle);
+  svg.EndGroup();
+}
+
+// One line per confirmed run through its percentiles.
+void WriteCdfLines(const std::vector<const RunResult*>& runs, const svg::LogScale& x,
+                   const LinearScale& y, SvgWriter& svg) {
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const RunResult& r = *runs[i];
+    if (!HasPercentiles(r)) continue;
+    const auto& p = r.time_to_confirmation_percentiles;
+    std::vector<svg::Point> points;
+    points.reserve(p.size());
+    // Entry k is the k-th percentile, whatever the vector's length (101 by contract).
+    const double last = static_cast<double>(p.size() - 1);
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      points.push_back({x(static_cast<double>(p[k])), y(100.0 * static_cast<double>(k) / last)});
+    }
+    svg.Polyline(points, SeriesLineClass(i), SeriesColour(i), r.strategy_config);
+  }
+}
+
+// A swatch, the strategy and its p50 and p99 per line drawn, then the runs without one.
+void WriteCdfLegend(const std::vector<const RunResult*>& runs,
+                    const std::vector<std::string>& unconfirmed, std::ostream& out) {
+  out << "<ul class=\"legend\">\n";
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const RunResult& r = *runs[i];
+    if (!HasPercentiles(r)) continue;
+    out << "<li><svg xmlns=\"" << svg::kNamespace
+        << "\" class=\"swatch-line\" viewBox=\"0 0 28 6\" aria-hidden=\"true\"><line class=\""
+        << SeriesLineClass(i) << "\" stroke=\"" << SeriesColour(i)
+        << "\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/></svg>" << EscapeXml(r.strategy_config)
+        << " <span class=\"legend-value\">p50 "
+        << FormatReadableDuration(r.time_to_confirmation_p50) << " \u00B7 p99 "
+        << FormatReadableDuration(r.time_to_confirmation_p99);
+    if (const RunResult* same = SameCurveBefore(runs, i)) {
+      out << " \u00B7 same curve as " << EscapeXml(same->strategy_config);
+    }
+    out << "</span></li>\n";
+  }
+  out << "</ul>\n";
+  if (!unconfirmed.empty()) {
+    out << "<p class=\"chart-note\">No intent confirmed, so no line: ";
+    for (std::size_t i = 0; i < unconfirmed.size(); ++i) {
+      out << (i > 0 ? ", " : "") << EscapeXml(unconfirmed[i]);
+    }
+    out << ".</p>\n";
+  }
+}
+
 }  // namespace
 
 void WriteConfirmationCdfChart(const std::vector<const RunResult*>& runs, std::ostream& out) {
@@ -313,62 +380,12 @@ void WriteConfirmationCdfChart(const std::vector<const RunResult*>& runs, std::o
   using L = CdfLayout;
   const svg::LogScale x(ticks.front(), ticks.back(), L::kLeft, L::kRight);
   const LinearScale y(0, 100, L::kBottom, L::kTop);
-
   SvgWriter svg("confirmation-cdf", L::kWidth, L::kHeight,
                 "Cumulative distribution of the time to confirmation, one line per strategy");
-  svg.BeginGroup("axis");
-  for (const int percent : {0, 25, 50, 75, 100}) {
-    svg.Line(L::kLeft, y(percent), L::kRight, y(percent), percent == 0 ? "axis-line" : "grid");
-    svg.Text(L::kLeft - 8, y(percent) + 4, std::to_string(percent) + "%", "tick-label",
-             Anchor::kEnd);
-  }
-  for (const double tick : ticks) {
-    svg.Line(x(tick), L::kTop, x(tick), L::kBottom, "grid");
-    svg.Line(x(tick), L::kBottom, x(tick), L::kBottom + 5, "tick");
-    svg.Text(x(tick), L::kBottom + 19, FormatTimeTick(tick), "tick-label", Anchor::kMiddle);
-  }
-  svg.Text((L::kLeft + L::kRight) / 2, L::kBottom + 42, "time from first tap (log scale)",
-           "axis-title", Anchor::kMiddle);
-  svg.EndGroup();
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunResult& r = *runs[i];
-    if (!HasPercentiles(r)) continue;
-    const auto& p = r.time_to_confirmation_percentiles;
-    std::vector<svg::Point> points;
-    points.reserve(p.size());
-    // Entry k is the k-th percentile, whatever the vector's length (101 by contract).
-    const double last = static_cast<double>(p.size() - 1);
-    for (std::size_t k = 0; k < p.size(); ++k) {
-      points.push_back({x(static_cast<double>(p[k])), y(100.0 * static_cast<double>(k) / last)});
-    }
-    svg.Polyline(points, SeriesLineClass(i), SeriesColour(i), r.strategy_config);
-  }
+  WriteCdfAxes(x, y, ticks, svg);
+  WriteCdfLines(runs, x, y, svg);
   out << svg.Finish();
-
-  out << "<ul class=\"legend\">\n";
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunResult& r = *runs[i];
-    if (!HasPercentiles(r)) continue;
-    out << "<li><svg xmlns=\"" << svg::kNamespace
-        << "\" class=\"swatch-line\" viewBox=\"0 0 28 6\" aria-hidden=\"true\"><line class=\""
-        << SeriesLineClass(i) << "\" stroke=\"" << SeriesColour(i)
-        << "\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/></svg>" << EscapeXml(r.strategy_config)
-        << " <span class=\"legend-value\">p50 "
-        << FormatReadableDuration(r.time_to_confirmation_p50) << " \u00B7 p99 "
-        << FormatReadableDuration(r.time_to_confirmation_p99);
-    if (const RunResult* same = SameCurveBefore(runs, i)) {
-      out << " \u00B7 same curve as " << EscapeXml(same->strategy_config);
-    }
-    out << "</span></li>\n";
-  }
-  out << "</ul>\n";
-  if (!unconfirmed.empty()) {
-    out << "<p class=\"chart-note\">No intent confirmed, so no line: ";
-    for (std::size_t i = 0; i < unconfirmed.size(); ++i) {
-      out << (i > 0 ? ", " : "") << EscapeXml(unconfirmed[i]);
-    }
-    out << ".</p>\n";
-  }
+  WriteCdfLegend(runs, unconfirmed, out);
   out << "</figure>\n";
 }
 

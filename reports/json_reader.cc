@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "metrics/metric_table.h"
 #include "reports/tool_version.h"
 #include "sim/input/input_error.h"
 
@@ -90,92 +91,80 @@ std::uint64_t SquareSumOf(const Field& j, std::uint64_t duplicates, std::uint64_
   return (intents - more) * each * each + more * (each + 1) * (each + 1);
 }
 
+// One row's value into `r`, in the shape metrics/metric_table.h gives its kind. Rates are
+// not read: ReadResult makes them from their counts, interval included.
+void ReadRow(const MetricRow& row, const Field& value, RunResult& r) {
+  switch (row.kind) {
+    case MetricKind::kText:
+      FieldOf<std::string>(row, r) = value.String();
+      return;
+    case MetricKind::kCount:
+      FieldOf<std::uint64_t>(row, r) = value.Unsigned();
+      return;
+    case MetricKind::kRate:
+    case MetricKind::kSquareSum:  // with the rate it belongs to
+      return;
+    case MetricKind::kDuration:
+      if (row.presence == MetricPresence::kWhenBaseline) {
+        if (value.IsNull()) return;
+        r.has_baseline = true;
+      }
+      FieldOf<std::int64_t>(row, r) = value.Integer();
+      return;
+    case MetricKind::kMoney:
+      FieldOf<std::int64_t>(row, r) = value.Cents();
+      return;
+    case MetricKind::kNumber:
+      FieldOf<double>(row, r) = value.Number();
+      return;
+    case MetricKind::kCauseCounts:
+      for (std::size_t c = 0; c < kRootCauseCount; ++c) {
+        r.duplicates_by_cause[c] =
+            value[std::string(RootCauseName(static_cast<RootCause>(c)))].Unsigned();
+      }
+      return;
+    case MetricKind::kDurationPercentiles:
+      for (std::size_t k = 0; k < value.Size(); ++k) {
+        r.time_to_confirmation_percentiles.push_back(value[k].Integer());
+      }
+      return;
+    case MetricKind::kIdleMechanisms:
+      for (std::size_t k = 0; k < value.Size(); ++k) {
+        r.idle_mechanisms.push_back(
+            {value[k]["mechanism"].String(), value[k]["key"].String(), value[k]["value"].String()});
+      }
+      return;
+    case MetricKind::kScenarioFingerprint:
+      // Null in reports whose scenario is unknown: `check --baseline` says so rather than
+      // calling it changed.
+      if (!value.IsNull()) r.scenario_fingerprint = value.String();
+      return;
+    case MetricKind::kScenarioParameters:
+      if (!r.scenario_fingerprint.empty()) r.scenario_parameters = value.StringMap();
+      return;
+  }
+}
+
+// A rate from the counts read before it, over the intents.
+void MakeRate(const MetricRow& row, const Field& j, RunResult& r) {
+  const std::uint64_t count = r.*row.rate_count;
+  FieldOf<RateEstimate>(row, r) =
+      row.several_per_intent
+          ? RateEstimate::OfCounts(count, SquareSumOf(j, count, r.intents_with_duplicates),
+                                   r.intents)
+          : RateEstimate::Of(count, r.intents);
+}
+
 RunResult ReadResult(const Field& j) {
   RunResult r;
-  r.scenario = j["scenario"].String();
-  r.scenario_source = j["source"].String();
-  r.strategy = j["strategy"].String();
-  r.strategy_config = j["strategy_config"].String();
-  r.seed = j["seed"].Unsigned();
-  r.intents = j["intents"].Unsigned();
-  r.charges = j["charges"].Unsigned();
-  r.charged_amount = j["charged_amount"].Cents();
-  r.duplicate_charges = j["duplicate_charges"].Unsigned();
-  r.duplicate_amount = j["duplicate_amount"].Cents();
-  r.intents_with_duplicates = j["intents_with_duplicates"].Unsigned();
-  r.duplicate_rate = RateEstimate::OfCounts(
-      r.duplicate_charges, SquareSumOf(j, r.duplicate_charges, r.intents_with_duplicates),
-      r.intents);
-  r.duplicated_intent_rate = RateEstimate::Of(r.intents_with_duplicates, r.intents);
-  const Field causes = j["duplicates_by_cause"];
-  for (std::size_t c = 0; c < kRootCauseCount; ++c) {
-    r.duplicates_by_cause[c] =
-        causes[std::string(RootCauseName(static_cast<RootCause>(c)))].Unsigned();
+  // Rows absent from reports written before they existed keep their defaults.
+  for (const MetricRow& row : MetricTable()) {
+    const std::string key = JsonKeyOf(row);
+    if (row.optional_in_json && !j.Has(key)) continue;
+    ReadRow(row, j[key], r);
   }
-  r.lost_payments = j["lost_payments"].Unsigned();
-  r.lost_payment_rate = RateEstimate::Of(r.lost_payments, r.intents);
-  r.false_blocks = j["false_blocks"].Unsigned();
-  r.false_block_rate = RateEstimate::Of(r.false_blocks, r.intents);
-  r.taps = j["taps"].Unsigned();
-  r.taps_swallowed = j["taps_swallowed"].Unsigned();
-  r.pay_agains = j["pay_agains"].Unsigned();
-  r.attempts = j["attempts"].Unsigned();
-  r.timeouts = j["timeouts"].Unsigned();
-  r.replayed_responses = j["replayed_responses"].Unsigned();
-  r.requests_rejected = j["requests_rejected"].Unsigned();
-  r.requests_declined = j["requests_declined"].Unsigned();
-  r.server_crashes = j["server_crashes"].Unsigned();
-  r.requests_killed = j["requests_killed"].Unsigned();
-  r.proxy_retries = j["proxy_retries"].Unsigned();
-  r.gateway_timeouts = j["gateway_timeouts"].Unsigned();
-  r.queue_redeliveries = j["queue_redeliveries"].Unsigned();
-  r.notifications_redelivered = j["notifications_redelivered"].Unsigned();
-  r.confirmed_intents = j["confirmed_intents"].Unsigned();
-  r.time_to_confirmation_p50 = j["time_to_confirmation_p50_us"].Integer();
-  r.time_to_confirmation_p99 = j["time_to_confirmation_p99_us"].Integer();
-  r.events = j["events"].Unsigned();
-  r.virtual_end = j["virtual_end_us"].Integer();
-  r.legitimate_repeats = j["legitimate_repeats"].Unsigned();
-  r.status_queries = j["status_queries"].Unsigned();
-  r.fraud_payments = j["fraud_payments"].Unsigned();
-  r.refunded_duplicates = j["refunded_duplicates"].Unsigned();
-  r.refunded_amount = j["refunded_amount"].Cents();
-  r.time_to_refund_p50 = j["time_to_refund_p50_us"].Integer();
-  r.time_to_refund_p99 = j["time_to_refund_p99_us"].Integer();
-  r.money_hours_held = j["money_hours_held"].Number();
-  r.support_contacts = j["support_contacts"].Unsigned();
-  r.prompts_shown = j["prompts_shown"].Unsigned();
-  r.prompts_refused = j["prompts_refused"].Unsigned();
-  r.taps_blocked = j["taps_blocked"].Unsigned();
-  r.conflicts = j["conflicts"].Unsigned();
-  r.inbox_skips = j["inbox_skips"].Unsigned();
-  r.duplicate_notifications_handled = j["duplicate_notifications_handled"].Unsigned();
-  r.peak_keys_held = j["peak_keys_held"].Unsigned();
-  const Field extra50 = j["extra_time_to_confirmation_p50_us"];
-  const Field extra99 = j["extra_time_to_confirmation_p99_us"];
-  r.has_baseline = !extra50.IsNull();
-  if (r.has_baseline) {
-    r.extra_time_to_confirmation_p50 = extra50.Integer();
-    r.extra_time_to_confirmation_p99 = extra99.Integer();
-  }
-  const Field percentiles = j["time_to_confirmation_percentiles_us"];
-  for (std::size_t k = 0; k < percentiles.Size(); ++k) {
-    r.time_to_confirmation_percentiles.push_back(percentiles[k].Integer());
-  }
-  // Reports written before retries and idle mechanisms were counted have neither.
-  if (j.Has("retries")) r.retries = j["retries"].Unsigned();
-  if (j.Has("idle_mechanisms")) {
-    const Field idle = j["idle_mechanisms"];
-    for (std::size_t k = 0; k < idle.Size(); ++k) {
-      r.idle_mechanisms.push_back(
-          {idle[k]["mechanism"].String(), idle[k]["key"].String(), idle[k]["value"].String()});
-    }
-  }
-  // Reports written before fingerprints have neither: the scenario is unknown, and
-  // `check --baseline` says so rather than calling it changed.
-  if (j.Has("scenario_fingerprint") && !j["scenario_fingerprint"].IsNull()) {
-    r.scenario_fingerprint = j["scenario_fingerprint"].String();
-    r.scenario_parameters = j["scenario_parameters"].StringMap();
+  for (const MetricRow& row : MetricTable()) {
+    if (row.kind == MetricKind::kRate) MakeRate(row, j, r);
   }
   return r;
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "metrics/metric_table.h"
 #include "reports/tool_version.h"
 #include "reports/verdict_text.h"
 
@@ -14,95 +15,81 @@ Json Interval95(const RateEstimate& estimate) {
   return Json::array({estimate.ci95.low, estimate.ci95.high});
 }
 
-Json ResultJson(const RunResult& r) {
-  Json j;
-  j["scenario"] = r.scenario;
-  j["source"] = r.scenario_source;
-  j["strategy"] = r.strategy;
-  j["strategy_config"] = r.strategy_config;
-  j["seed"] = r.seed;
-  j["intents"] = r.intents;
-  j["charges"] = r.charges;
-  j["charged_amount"] = static_cast<double>(r.charged_amount) / 100;
-  j["duplicate_charges"] = r.duplicate_charges;
-  j["duplicate_amount"] = static_cast<double>(r.duplicate_amount) / 100;
-  j["duplicate_square_sum"] = r.duplicate_rate.square_sum;
-  j["duplicate_rate"] = r.duplicate_rate.rate;
-  j["duplicate_rate_ci95"] = Interval95(r.duplicate_rate);
-  j["intents_with_duplicates"] = r.intents_with_duplicates;
-  j["duplicated_intent_rate"] = r.duplicated_intent_rate.rate;
-  j["duplicated_intent_rate_ci95"] = Interval95(r.duplicated_intent_rate);
+Json CauseCountsJson(const RunResult& r) {
   Json causes = Json::object();
   for (std::size_t c = 0; c < kRootCauseCount; ++c) {
     causes[std::string(RootCauseName(static_cast<RootCause>(c)))] = r.duplicates_by_cause[c];
   }
-  j["duplicates_by_cause"] = std::move(causes);
-  j["lost_payments"] = r.lost_payments;
-  j["lost_payment_rate"] = r.lost_payment_rate.rate;
-  j["lost_payment_rate_ci95"] = Interval95(r.lost_payment_rate);
-  j["false_blocks"] = r.false_blocks;
-  j["false_block_rate"] = r.false_block_rate.rate;
-  j["false_block_rate_ci95"] = Interval95(r.false_block_rate);
-  j["taps"] = r.taps;
-  j["taps_swallowed"] = r.taps_swallowed;
-  j["pay_agains"] = r.pay_agains;
-  j["attempts"] = r.attempts;
-  j["timeouts"] = r.timeouts;
-  j["replayed_responses"] = r.replayed_responses;
-  j["requests_rejected"] = r.requests_rejected;
-  j["requests_declined"] = r.requests_declined;
-  j["server_crashes"] = r.server_crashes;
-  j["requests_killed"] = r.requests_killed;
-  j["proxy_retries"] = r.proxy_retries;
-  j["gateway_timeouts"] = r.gateway_timeouts;
-  j["queue_redeliveries"] = r.queue_redeliveries;
-  j["notifications_redelivered"] = r.notifications_redelivered;
-  j["confirmed_intents"] = r.confirmed_intents;
-  j["time_to_confirmation_p50_us"] = r.time_to_confirmation_p50;
-  j["time_to_confirmation_p99_us"] = r.time_to_confirmation_p99;
-  j["events"] = r.events;
-  j["virtual_end_us"] = r.virtual_end;
-  j["legitimate_repeats"] = r.legitimate_repeats;
-  j["status_queries"] = r.status_queries;
-  j["fraud_payments"] = r.fraud_payments;
-  j["refunded_duplicates"] = r.refunded_duplicates;
-  j["refunded_amount"] = static_cast<double>(r.refunded_amount) / 100;
-  j["time_to_refund_p50_us"] = r.time_to_refund_p50;
-  j["time_to_refund_p99_us"] = r.time_to_refund_p99;
-  j["money_hours_held"] = r.money_hours_held;
-  j["support_contacts"] = r.support_contacts;
-  j["prompts_shown"] = r.prompts_shown;
-  j["prompts_refused"] = r.prompts_refused;
-  j["taps_blocked"] = r.taps_blocked;
-  j["conflicts"] = r.conflicts;
-  j["inbox_skips"] = r.inbox_skips;
-  j["duplicate_notifications_handled"] = r.duplicate_notifications_handled;
-  j["peak_keys_held"] = r.peak_keys_held;
-  if (r.has_baseline) {
-    j["extra_time_to_confirmation_p50_us"] = r.extra_time_to_confirmation_p50;
-    j["extra_time_to_confirmation_p99_us"] = r.extra_time_to_confirmation_p99;
-  } else {
-    j["extra_time_to_confirmation_p50_us"] = nullptr;
-    j["extra_time_to_confirmation_p99_us"] = nullptr;
-  }
-  j["time_to_confirmation_percentiles_us"] = r.time_to_confirmation_percentiles;
-  // Added after the fields above (reports/README.md: new fields come last).
-  j["retries"] = r.retries;
-  j["idle_mechanisms"] = Json::array();
+  return causes;
+}
+
+Json IdleMechanismsJson(const RunResult& r) {
+  Json idle = Json::array();
   for (const IdleMechanism& m : r.idle_mechanisms) {
-    j["idle_mechanisms"].push_back(
-        {{"mechanism", m.mechanism}, {"key", m.key}, {"value", m.value}});
+    idle.push_back({{"mechanism", m.mechanism}, {"key", m.key}, {"value", m.value}});
   }
-  // null when unknown: a result read back from a report saved before fingerprints.
-  if (r.scenario_fingerprint.empty()) {
-    j["scenario_fingerprint"] = nullptr;
-    j["scenario_parameters"] = nullptr;
-  } else {
-    j["scenario_fingerprint"] = r.scenario_fingerprint;
-    Json parameters = Json::object();
-    for (const auto& [key, value] : r.scenario_parameters) parameters[key] = value;
-    j["scenario_parameters"] = std::move(parameters);
+  return idle;
+}
+
+// null when unknown: a result read back from a report saved before fingerprints.
+Json ScenarioParametersJson(const RunResult& r) {
+  if (r.scenario_fingerprint.empty()) return nullptr;
+  Json parameters = Json::object();
+  for (const auto& [key, value] : r.scenario_parameters) parameters[key] = value;
+  return parameters;
+}
+
+// One row's value, in the shape metrics/metric_table.h gives its kind; `key` is the row's
+// JSON key, `j` the result's object (a rate adds its interval under a key of its own).
+void AddRow(const MetricRow& row, const RunResult& r, Json& j) {
+  const std::string key = JsonKeyOf(row);
+  switch (row.kind) {
+    case MetricKind::kText:
+      j[key] = FieldOf<std::string>(row, r);
+      return;
+    case MetricKind::kCount:
+      j[key] = FieldOf<std::uint64_t>(row, r);
+      return;
+    case MetricKind::kRate:
+      j[key] = FieldOf<RateEstimate>(row, r).rate;
+      j[key + "_ci95"] = Interval95(FieldOf<RateEstimate>(row, r));
+      return;
+    case MetricKind::kDuration:
+      // Only a missing baseline makes a time unknown; a time with nobody confirmed is 0.
+      j[key] = row.presence == MetricPresence::kWhenBaseline && !r.has_baseline
+                   ? Json(nullptr)
+                   : Json(FieldOf<std::int64_t>(row, r));
+      return;
+    case MetricKind::kMoney:
+      j[key] = static_cast<double>(FieldOf<std::int64_t>(row, r)) / 100;
+      return;
+    case MetricKind::kNumber:
+      j[key] = FieldOf<double>(row, r);
+      return;
+    case MetricKind::kSquareSum:
+      j[key] = r.duplicate_rate.square_sum;
+      return;
+    case MetricKind::kCauseCounts:
+      j[key] = CauseCountsJson(r);
+      return;
+    case MetricKind::kDurationPercentiles:
+      j[key] = r.time_to_confirmation_percentiles;
+      return;
+    case MetricKind::kIdleMechanisms:
+      j[key] = IdleMechanismsJson(r);
+      return;
+    case MetricKind::kScenarioFingerprint:
+      j[key] = r.scenario_fingerprint.empty() ? Json(nullptr) : Json(r.scenario_fingerprint);
+      return;
+    case MetricKind::kScenarioParameters:
+      j[key] = ScenarioParametersJson(r);
+      return;
   }
+}
+
+Json ResultJson(const RunResult& r) {
+  Json j;
+  for (const MetricRow& row : MetricTable()) AddRow(row, r, j);
   return j;
 }
 

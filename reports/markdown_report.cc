@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reports/baseline_change_text.h"
+#include "reports/cost_text.h"
 #include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
@@ -75,33 +76,12 @@ std::string TimeToConfirmation(const RunResult& r) {
 // "prompts 200 (50 refused); peak keys held 10000; refunds 997, p50 36.0h after the charge;
 // +1.2ms p50, -35ms p99 vs none": what the defence asked in return, as the table words it.
 std::string Costs(const RunResult& r) {
-  std::vector<std::string> items;
-  if (r.prompts_shown > 0) {
-    items.push_back("prompts " + std::to_string(r.prompts_shown) + " (" +
-                    std::to_string(r.prompts_refused) + " refused)");
-  }
-  if (r.taps_blocked > 0) items.push_back("taps blocked " + std::to_string(r.taps_blocked));
-  if (r.conflicts > 0) items.push_back("409 answers " + std::to_string(r.conflicts));
-  if (r.inbox_skips > 0) items.push_back("inbox skips " + std::to_string(r.inbox_skips));
-  if (r.peak_keys_held > 0) items.push_back("peak keys held " + std::to_string(r.peak_keys_held));
-  if (r.refunded_duplicates > 0) {
-    items.push_back("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
-                    FormatTimeSpan(r.time_to_refund_p50) + " after the charge");
-  }
-  if (r.has_baseline &&
-      (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
-    // The table's own rounding ("+2.6ms"), so one figure reads the same in both reports.
-    items.push_back("time to confirmation " +
-                    FormatTimeDelta(r.extra_time_to_confirmation_p50, "-") + " p50, " +
-                    FormatTimeDelta(r.extra_time_to_confirmation_p99, "-") + " p99 vs none");
-  }
-  if (items.empty()) return "-";
   std::string text;
-  for (const std::string& item : items) {
+  for (const std::string& item : CostItems(r)) {
     if (!text.empty()) text += "; ";
     text += item;
   }
-  return text;
+  return text.empty() ? "-" : text;
 }
 
 // "double_tap 899 (90%), client_retry 99 (10%)"

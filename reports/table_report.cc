@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "reports/baseline_change_text.h"
-#include "reports/html_format.h"
+#include "reports/cost_text.h"
 #include "reports/idle_mechanism_text.h"
 #include "reports/percent_format.h"
 #include "reports/text_table.h"
@@ -168,45 +168,17 @@ void RenderRepeatedDuplicates(const RunResult& r, std::ostream& out) {
       << ", " << each << " duplicates each\n";
 }
 
-// "+3.02s", "-120.5ms": a latency difference, signed, with an ASCII minus for terminals.
-std::string FormatDelta(Time t) {
-  return FormatTimeDelta(t, "-");
-}
-
-bool HasCosts(const RunResult& r) {
-  return r.refunded_duplicates > 0 || r.prompts_shown > 0 || r.taps_blocked > 0 ||
-         r.conflicts > 0 || r.inbox_skips > 0 || r.peak_keys_held > 0 ||
-         (r.has_baseline &&
-          (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0));
-}
-
 // "  costs, idempotency_key: peak keys held 100000; time to confirmation +0.0ms p50, +1.2ms
 // p99 vs none": what a defence asks in return, beyond false blocks (refunds are listed
 // here too: what duplicates nobody stopped cost to give back).
 void RenderCosts(const RunResult& r, std::ostream& out) {
-  if (!HasCosts(r)) return;
+  const std::vector<std::string> items = CostItems(r);
+  if (items.empty()) return;
   out << kIndent << "costs, " << r.strategy_config << ":";
   const char* separator = " ";
-  auto item = [&](const std::string& text) {
-    out << separator << text;
+  for (const std::string& item : items) {
+    out << separator << item;
     separator = "; ";
-  };
-  if (r.prompts_shown > 0) {
-    item("prompts " + std::to_string(r.prompts_shown) + " (" + std::to_string(r.prompts_refused) +
-         " refused)");
-  }
-  if (r.taps_blocked > 0) item("taps blocked " + std::to_string(r.taps_blocked));
-  if (r.conflicts > 0) item("409 answers " + std::to_string(r.conflicts));
-  if (r.inbox_skips > 0) item("inbox skips " + std::to_string(r.inbox_skips));
-  if (r.peak_keys_held > 0) item("peak keys held " + std::to_string(r.peak_keys_held));
-  if (r.refunded_duplicates > 0) {
-    item("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
-         FormatTimeSpan(r.time_to_refund_p50) + " after the charge");
-  }
-  if (r.has_baseline &&
-      (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
-    item("time to confirmation " + FormatDelta(r.extra_time_to_confirmation_p50) + " p50, " +
-         FormatDelta(r.extra_time_to_confirmation_p99) + " p99 vs none");
   }
   out << '\n';
 }
@@ -341,8 +313,8 @@ void TableReport::Render(const Report& report, std::ostream& out) const {
         IdleMechanismNotes(std::span<const RunResult>(results).subspan(begin, end - begin));
     bool any_notes = !idle_notes.empty();
     for (std::size_t i = begin; i < end; ++i) {
-      any_notes |=
-          results[i].duplicate_charges > 0 || results[i].false_blocks > 0 || HasCosts(results[i]);
+      any_notes |= results[i].duplicate_charges > 0 || results[i].false_blocks > 0 ||
+                   !CostItems(results[i]).empty();
     }
     if (any_notes) out << '\n';
     for (std::size_t i = begin; i < end; ++i) RenderRootCauses(results[i], out);
