@@ -256,7 +256,7 @@ void DiagramBuilder::Add(const TraceRecord& r) {
             std::string(r.detail ? text_.committed_then_crash : text_.committed));
       return;
     case TraceKind::kCharged: {
-      const ChargeDetail charge = DecodeCharge(r.detail);
+      const ChargedDetail charge = ChargedDetail::Unpack(r.detail);
       const std::string ordinal = std::to_string(charge.ordinal + 1);
       if (!charge.duplicate || charge.cause == RootCause::kCount) {
         Note(r, Lane::kLedger, Fill(text_.charge, {{"ordinal", ordinal}}), StepStyle::kCharge);
