@@ -9,11 +9,6 @@
 namespace dupsim {
 namespace {
 
-// Timer payloads carry a submission slot and its generation; the attempt rides in the kind.
-std::uint64_t TimerPayload(Slot slot, std::uint32_t generation) {
-  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(generation) << 32);
-}
-
 // Prompt and review payloads: intent in the low 32 bits, then page, tap and the answer.
 // Pages fit 8 bits (kFraudCheckout is the highest).
 std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, std::uint32_t tap = 0,
@@ -208,8 +203,7 @@ void ClientApp::SendAttempt(Slot s) {
   msg.submission_generation = sub.generation;
   Trace(sim_, Lane::kApp, Lane::kServer, TraceKind::kAttemptSent, sub.intent, sub.checkout,
         sub.tap_index, sub.attempt);
-  sim_.Schedule(options_.timeout, self_, kAttemptTimedOut | (sub.attempt << 8),
-                TimerPayload(s, sub.generation));
+  sub.timeout = sim_.ScheduleCancellable(options_.timeout, self_, kAttemptTimedOut, s);
   request_link_->Send(m);
 }
 
@@ -222,6 +216,7 @@ void ClientApp::SetAwaiting(Submission& s, bool awaiting) {
   } else {
     assert(page.attempts_waiting > 0);
     --page.attempts_waiting;
+    sim_.Cancel(s.timeout);  // a no-op when the timeout itself ended the wait
   }
 }
 
@@ -230,27 +225,24 @@ void ClientApp::Finish(Slot s) {
   Page& page = PageOf(sub.intent, sub.checkout);
   if (sub.tap_index < 2 && page.by_tap[sub.tap_index] == s) page.by_tap[sub.tap_index] = kNoSlot;
   SetAwaiting(sub, false);
+  sim_.Cancel(sub.backoff);
   ++sub.generation;
   submissions_.Free(s);
 }
 
 void ClientApp::Handle(const Event& event) {
   const auto slot = static_cast<Slot>(event.payload);
-  const auto generation = static_cast<std::uint32_t>(event.payload >> 32);
-  switch (event.kind & 0xff) {
+  switch (static_cast<EventKind>(event.kind)) {
     case kResponseArrived:
       OnResponse(slot);
       return;
     case kAttemptTimedOut:
-      OnTimeout(slot, generation, event.kind >> 8);
+      OnTimeout(slot);
       return;
-    case kBackoffDone: {
-      Submission& sub = submissions_[slot];
-      if (sub.generation != generation) return;
-      ++sub.attempt;
+    case kBackoffDone:
+      ++submissions_[slot].attempt;
       SendAttempt(slot);
       return;
-    }
     case kPromptAnswered:
       OnPromptAnswered(event.payload);
       return;
@@ -301,9 +293,9 @@ void ClientApp::OnResponse(Slot m) {
   ShowSuccess(msg.submission);
 }
 
-void ClientApp::OnTimeout(Slot s, std::uint32_t generation, std::uint32_t attempt) {
+void ClientApp::OnTimeout(Slot s) {
   Submission& sub = submissions_[s];
-  if (sub.generation != generation || sub.attempt != attempt || !sub.awaiting_response) return;
+  assert(sub.awaiting_response);  // SetAwaiting(false) cancels the timeout
   Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kAttemptTimedOut, sub.intent, sub.checkout,
         sub.tap_index, sub.attempt);
   ++counters_.timeouts;
@@ -367,7 +359,6 @@ void ClientApp::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatu
 
 void ClientApp::ScheduleRetry(Slot s) {
   Submission& sub = submissions_[s];
-  const std::uint32_t generation = sub.generation;
   if (sub.attempt >= options_.max_attempts) {
     Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kGaveUp, sub.intent, sub.checkout, sub.tap_index,
           sub.attempt);
@@ -386,7 +377,8 @@ void ClientApp::ScheduleRetry(Slot s) {
                         : ceiling;
   Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kRetryWait, sub.intent, sub.checkout,
         sub.tap_index, sub.attempt, static_cast<std::uint32_t>(wait / kMillisecond));
-  sim_.Schedule(wait, self_, kBackoffDone, TimerPayload(s, generation));
+  assert(!sim_.IsPending(sub.backoff));  // one wait at a time: Finish cancels only the latest
+  sub.backoff = sim_.ScheduleCancellable(wait, self_, kBackoffDone, s);
 }
 
 }  // namespace dupsim

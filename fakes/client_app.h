@@ -142,7 +142,9 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   struct Submission {
     IntentId intent = 0;
     std::uint32_t checkout = 0;
-    std::uint32_t generation = 0;  // bumped on free, so stale timers recognise reuse
+    std::uint32_t generation = 0;  // bumped on free, so late responses recognise reuse
+    EventHandle timeout;           // the current attempt's, cancelled when it stops waiting
+    EventHandle backoff;           // the wait before the next attempt, cancelled on Finish
     std::uint8_t attempt = 0;      // current attempt, 1-based
     std::uint8_t tap_index = 0;
     bool awaiting_response = false;
@@ -156,7 +158,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   void SendAttempt(Slot submission);
   void Finish(Slot submission);
   void OnResponse(Slot message);
-  void OnTimeout(Slot submission, std::uint32_t generation, std::uint32_t attempt);
+  void OnTimeout(Slot submission);
   // The current attempt failed (timed out or was rejected): back off and retry, or give up.
   void FailAttempt(Slot submission);
   // Back off, then send the next attempt (or give up when attempts ran out).
@@ -164,7 +166,8 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   // The app shows success: the page closes and the user may be told.
   void ShowSuccess(Slot submission);
   IdempotencyKey KeyFor(const Submission& s) const;
-  // The one place a submission starts or stops waiting, so its page's count stays exact.
+  // The one place a submission starts or stops waiting, so its page's count stays exact
+  // and a timeout never outlives the wait it guards.
   void SetAwaiting(Submission& s, bool awaiting);
   Page& PageOf(IntentId intent, std::uint32_t checkout);
 

@@ -4,6 +4,7 @@
 
 #include "fakes/payment_server.h"
 #include "sim/network/network_link.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
@@ -23,12 +24,12 @@ LoadBalancer::LoadBalancer(Simulator& sim, MessagePool& pool, LoadBalancerOption
 
 void LoadBalancer::Handle(const Event& event) {
   const auto slot = static_cast<Slot>(event.payload);
-  switch (event.kind & 0xff) {
+  switch (static_cast<EventKind>(event.kind)) {
     case kRequestArrived:
       OnRequest(slot);
       return;
     case kTryTimedOut:
-      OnTryTimedOut(slot, static_cast<std::uint32_t>(event.payload >> 32), event.kind >> 8);
+      OnTryTimedOut(slot);
       return;
   }
   assert(false && "unknown load balancer event");
@@ -57,10 +58,9 @@ void LoadBalancer::Forward(Slot r) {
   // A first try is the request's arrival too: whether the network made this copy of it.
   Trace(sim_, Lane::kLoadBalancer, Lane::kServer,
         record.tries > 1 ? TraceKind::kProxyRetry : TraceKind::kProxyTry, msg.intent, msg.checkout,
-        msg.tap, msg.attempt, record.tries | (record.tries == 1 && msg.network_copy ? 256u : 0u));
-  sim_.Schedule(options_.per_try_timeout, self_,
-                kTryTimedOut | (static_cast<std::uint32_t>(record.tries) << 8),
-                r | (static_cast<std::uint64_t>(record.generation) << 32));
+        msg.tap, msg.attempt,
+        ProxyTryDetail{record.tries, record.tries == 1 && msg.network_copy}.Pack());
+  record.try_timer = sim_.ScheduleCancellable(options_.per_try_timeout, self_, kTryTimedOut, r);
   server_.Accept(m);
 }
 
@@ -80,9 +80,9 @@ void LoadBalancer::OnReply(Slot m) {
   response_link_.Send(m);
 }
 
-void LoadBalancer::OnTryTimedOut(Slot r, std::uint32_t generation, std::uint32_t try_number) {
+void LoadBalancer::OnTryTimedOut(Slot r) {
   Record& record = records_[r];
-  if (record.generation != generation || !record.waiting || record.tries != try_number) return;
+  assert(record.waiting);  // Release cancels the timer; only Forward starts a new one
   if (record.tries < options_.tries && options_.retry_non_idempotent) {
     ++counters_.retries;
     Forward(r);
@@ -103,6 +103,7 @@ void LoadBalancer::OnTryTimedOut(Slot r, std::uint32_t generation, std::uint32_t
 void LoadBalancer::Release(Slot r) {
   Record& record = records_[r];
   record.waiting = false;
+  sim_.Cancel(record.try_timer);  // a no-op when the timeout itself released the record
   ++record.generation;
   records_.Free(r);
 }

@@ -51,15 +51,16 @@ class LoadBalancer final : public EventHandler {
 
  private:
   struct Record {
-    Message original;  // the request as the app sent it: each try is a fresh copy
-    std::uint32_t generation = 0;
+    Message original;              // the request as the app sent it: each try is a fresh copy
+    std::uint32_t generation = 0;  // bumped on release, so late replies recognise reuse
+    EventHandle try_timer;         // the latest try's timeout, cancelled on release
     std::uint8_t tries = 0;
     bool waiting = false;
   };
 
   void OnRequest(Slot message);
   void Forward(Slot record);
-  void OnTryTimedOut(Slot record, std::uint32_t generation, std::uint32_t try_number);
+  void OnTryTimedOut(Slot record);
   void Release(Slot record);
 
   Simulator& sim_;

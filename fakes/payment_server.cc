@@ -9,15 +9,15 @@
 #include "fakes/ledger.h"
 #include "fakes/load_balancer.h"
 #include "sim/network/network_link.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {
 
-// kProcessed payload: message slot, replica and the replica's epoch when service began.
-std::uint64_t ServicePayload(Slot slot, std::uint8_t replica, std::uint32_t epoch) {
-  return slot | (static_cast<std::uint64_t>(replica) << 32) |
-         (static_cast<std::uint64_t>(epoch & 0xffffff) << 40);
+// kProcessed payload: message slot and replica.
+std::uint64_t ServicePayload(Slot slot, std::uint8_t replica) {
+  return slot | (static_cast<std::uint64_t>(replica) << 32);
 }
 
 }  // namespace
@@ -41,6 +41,7 @@ PaymentServer::PaymentServer(Simulator& sim, MessagePool& pool, PaymentServerOpt
     replica.crash_rng = crash_stream.Derive(r);
     if (options_.concurrency_per_replica > 0) {
       replica.in_service.reserve(options_.concurrency_per_replica);
+      replica.completions.reserve(options_.concurrency_per_replica);
       replica.queue.resize(options_.queue_limit_per_replica);
     }
   }
@@ -60,20 +61,17 @@ void PaymentServer::Start() {
 
 void PaymentServer::Handle(const Event& event) {
   const auto slot = static_cast<Slot>(event.payload);
-  switch (event.kind) {
+  switch (static_cast<EventKind>(event.kind)) {
     case kRequestArrived:
       Accept(slot);
       return;
     case kProcessed:
-      OnProcessed(slot, static_cast<std::uint8_t>(event.payload >> 32),
-                  static_cast<std::uint32_t>(event.payload >> 40));
+      OnProcessed(slot, static_cast<std::uint8_t>(event.payload >> 32));
       return;
     case kCrash:
-      --own_pending_;
       Crash(static_cast<std::uint8_t>(event.payload));
       return;
     case kRestart:
-      --own_pending_;
       Restart(static_cast<std::uint8_t>(event.payload));
       return;
   }
@@ -126,14 +124,16 @@ void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
   msg.dedup_miss = decision.miss;
   Trace(sim_, Lane::kServer, Lane::kKeyStore, TraceKind::kAdmission, msg.intent, msg.checkout,
         msg.tap, msg.attempt,
-        static_cast<std::uint32_t>(decision.action) |
-            (static_cast<std::uint32_t>(decision.miss) << 8));
+        AdmissionDetail{static_cast<std::uint32_t>(decision.action),
+                        static_cast<std::uint32_t>(decision.miss)}
+            .Pack());
   switch (decision.action) {
     case Admission::kProcess: {
       msg.in_service_index = static_cast<std::uint32_t>(replica.in_service.size());
       replica.in_service.push_back(m);
       const Time processing = options_.processing->Sample(per_intent_[msg.intent]);
-      sim_.Schedule(processing, self_, kProcessed, ServicePayload(m, index, replica.epoch));
+      replica.completions.push_back(
+          sim_.ScheduleCancellable(processing, self_, kProcessed, ServicePayload(m, index)));
       return;
     }
     case Admission::kWaitForFirst:
@@ -170,13 +170,15 @@ void PaymentServer::RemoveFromService(Replica& replica, Slot m) {
   assert(i < replica.in_service.size() && replica.in_service[i] == m);
   const Slot last = replica.in_service.back();
   replica.in_service[i] = last;
+  replica.completions[i] = replica.completions.back();
   pool_[last].in_service_index = i;
   replica.in_service.pop_back();
+  replica.completions.pop_back();
 }
 
-void PaymentServer::OnProcessed(Slot m, std::uint8_t index, std::uint32_t epoch) {
+void PaymentServer::OnProcessed(Slot m, std::uint8_t index) {
   Replica& replica = replicas_[index];
-  if ((replica.epoch & 0xffffff) != epoch) return;  // its replica crashed meanwhile
+  assert(replica.up);  // a crash cancels the completions of everything in service
   RemoveFromService(replica, m);
   Commit(m, false);
   PullFromQueue(replica, index);
@@ -229,7 +231,7 @@ void PaymentServer::Reply(Slot m, bool replayed, ResponseStatus status) {
   if (replayed) ++counters_.replayed;
   Message& msg = pool_[m];
   Trace(sim_, Lane::kServer, Lane::kApp, TraceKind::kReplied, msg.intent, msg.checkout, msg.tap,
-        msg.attempt, static_cast<std::uint32_t>(status) | (replayed ? 256 : 0));
+        msg.attempt, RepliedDetail{static_cast<std::uint32_t>(status), replayed}.Pack());
   msg.kind = MessageKind::kChargeResponse;
   msg.replayed = replayed;
   msg.status = status;
@@ -247,7 +249,8 @@ void PaymentServer::Crash(std::uint8_t index) {
   if (!replica.up) return;  // already down: nothing more to lose
   ++counters_.crashes;
   replica.up = false;
-  ++replica.epoch;
+  for (const EventHandle completion : replica.completions) sim_.Cancel(completion);
+  replica.completions.clear();
   std::vector<Slot> dying;
   dying.swap(replica.in_service);
   replica.in_service.reserve(dying.capacity());
@@ -295,15 +298,14 @@ void PaymentServer::Restart(std::uint8_t index) {
 
 void PaymentServer::ScheduleRandomCrash(std::uint8_t index) {
   // Crashes stop once nothing else is pending: a finished run must be able to end.
-  if (sim_.Pending() <= own_pending_) return;
+  if (sim_.OnlyBackgroundPending()) return;
   const double mean_us = static_cast<double>(kHour) / options_.crashes.rate_per_hour;
   const double gap = -mean_us * std::log(replicas_[index].crash_rng.NextOpenUnit());
   ScheduleOwn(static_cast<Time>(std::llround(gap)), kCrash, index);
 }
 
 void PaymentServer::ScheduleOwn(Time delay, EventKind kind, std::uint64_t payload) {
-  ++own_pending_;
-  sim_.Schedule(delay, self_, kind, payload);
+  sim_.ScheduleBackground(delay, self_, kind, payload);
 }
 
 }  // namespace dupsim

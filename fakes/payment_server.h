@@ -83,9 +83,9 @@ class PaymentServer final : public EventHandler {
  private:
   struct Replica {
     bool up = true;
-    std::uint32_t epoch = 0;       // bumped by each crash: stale completions are ignored
-    std::vector<Slot> in_service;  // requests admitted and processing
-    std::vector<Slot> queue;       // ring buffer of waiting requests, fixed capacity
+    std::vector<Slot> in_service;          // requests admitted and processing
+    std::vector<EventHandle> completions;  // in_service[i]'s kProcessed; a crash cancels them
+    std::vector<Slot> queue;               // ring buffer of waiting requests, fixed capacity
     std::size_t queue_head = 0;
     std::size_t queue_size = 0;
     RandomStream crash_rng;
@@ -94,7 +94,7 @@ class PaymentServer final : public EventHandler {
   void OnArrival(Slot message);
   void StartService(Replica& replica, std::uint8_t index, Slot message);
   void PullFromQueue(Replica& replica, std::uint8_t index);
-  void OnProcessed(Slot message, std::uint8_t index, std::uint32_t epoch);
+  void OnProcessed(Slot message, std::uint8_t index);
   void Commit(Slot message, bool crashed_before_reply);
   void AnswerWaiters(IdempotencyKey key);
   void Reply(Slot message, bool replayed, ResponseStatus status);
@@ -114,8 +114,6 @@ class PaymentServer final : public EventHandler {
   LoadBalancer* balancer_ = nullptr;
   std::vector<Replica> replicas_;
   std::uint32_t next_replica_ = 0;
-  std::uint64_t own_pending_ = 0;  // crash/restart events in the queue, so they never keep an
-                                   // otherwise finished run alive
   PaymentServerCounters counters_;
 };
 

@@ -28,7 +28,7 @@ Candidates FindCandidates(const Scenario& scenario, const ConfiguredStrategy& st
   world->SetTraceSink(&collector);
   Candidates found{world->Run(), {}, collector.duplicates()};
   for (const TraceRecord& r : found.duplicates) {
-    const ChargeDetail charge = DecodeCharge(r.detail);
+    const ChargedDetail charge = ChargedDetail::Unpack(r.detail);
     // An intent's first duplicate is its charge number 1: it decides the intent's cause.
     if (charge.ordinal == 1 && (!cause || charge.cause == *cause))
       found.intents.push_back(r.intent);
@@ -42,7 +42,7 @@ std::vector<TraceRecord> DuplicatesOf(const std::vector<TraceRecord>& records,
   std::vector<TraceRecord> out;
   for (const TraceRecord& r : records) {
     if (r.intent == intent && r.kind == static_cast<std::uint16_t>(TraceKind::kCharged) &&
-        DecodeCharge(r.detail).duplicate) {
+        ChargedDetail::Unpack(r.detail).duplicate) {
       out.push_back(r);
     }
   }
@@ -165,7 +165,7 @@ Explanation Explain(const Scenario& scenario, const ExplainRequest& request) {
     throw std::logic_error("explain: the replay of intent " + std::to_string(e.intent) + " under " +
                            strategy.label + " charged it differently");
   }
-  e.cause = DecodeCharge(booked.front().detail).cause;
+  e.cause = ChargedDetail::Unpack(booked.front().detail).cause;
 
   CounterfactualRow explained;
   explained.strategy = strategy.label;

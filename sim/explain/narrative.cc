@@ -27,7 +27,7 @@ class StoryFacts {
       : story_(story), text_(text), origin_(FirstTapAt(story)) {
     for (const TraceRecord& r : story_) {
       if (!Is(r, TraceKind::kCharged)) continue;
-      const ChargeDetail charge = DecodeCharge(r.detail);
+      const ChargedDetail charge = ChargedDetail::Unpack(r.detail);
       if (charge.ordinal == 0 && first_ == nullptr) first_ = &r;
       if (charge.ordinal == 1 && duplicate_ == nullptr) duplicate_ = &r;
     }

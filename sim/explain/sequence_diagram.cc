@@ -298,7 +298,7 @@ void DiagramBuilder::AdmissionStep(const TraceRecord& r) {
 }
 
 void DiagramBuilder::Charged(const TraceRecord& r) {
-  const ChargeDetail charge = DecodeCharge(r.detail);
+  const ChargedDetail charge = ChargedDetail::Unpack(r.detail);
   const std::string ordinal = std::to_string(charge.ordinal + 1);
   if (!charge.duplicate || charge.cause == RootCause::kCount) {
     Note(r, Lane::kLedger, Fill(text_.charge, {{"ordinal", ordinal}}), StepStyle::kCharge);

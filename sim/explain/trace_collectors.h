@@ -6,19 +6,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "metrics/root_cause.h"
 #include "sim/engine/trace_sink.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
-
-// What a kCharged record says about its charge (its detail, decoded).
-struct ChargeDetail {
-  std::uint32_t ordinal = 0;  // 0: the intent's first charge
-  bool duplicate = false;
-  RootCause cause = RootCause::kCount;  // kCount for a first charge
-};
-ChargeDetail DecodeCharge(std::uint32_t detail);
 
 // Every duplicate charge of a run (ordinal >= 1), as the ledger booked them: enough to find
 // the duplicated intents, and the cause of each one's first duplicate, without keeping the

@@ -156,6 +156,14 @@ RunResult World::Run(std::atomic<std::uint64_t>* intents_started) {
   const std::span<const std::uint32_t> charges = ledger_.ChargesPerIntent();
   for (std::size_t i = 0; i < charges.size(); ++i) r.false_blocks += charges[i] == 0 && blocked[i];
   r.false_block_rate = RateEstimate::Of(r.false_blocks, count.intents);
+  FillCounters(r);
+  r.events = sim_.EventsProcessed();
+  r.virtual_end = sim_.Now();
+  return r;
+}
+
+// The parties' own counters, as the run left them.
+void World::FillCounters(RunResult& r) const {
   r.taps = client_.counters().taps;
   r.taps_swallowed = client_.counters().taps_swallowed;
   r.pay_agains = user_.counters().pay_agains;
@@ -198,9 +206,6 @@ RunResult World::Run(std::atomic<std::uint64_t>* intents_started) {
   r.duplicate_notifications_handled = confirmation_.DuplicatesHandled();
   r.peak_keys_held = store_.PeakKeysHeld() + ledger_queue_.PeakInboxEntries() +
                      confirmation_.PeakInboxEntries() + strategy_->PeakEntriesHeld();
-  r.events = sim_.EventsProcessed();
-  r.virtual_end = sim_.Now();
-  return r;
 }
 
 }  // namespace dupsim

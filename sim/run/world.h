@@ -50,6 +50,9 @@ class World {
   const User& user() const { return user_; }
 
  private:
+  // Copies the parties' counters, as the run left them, into `r`.
+  void FillCounters(RunResult& r) const;
+
   const Scenario& scenario_;
   const ConfiguredStrategy& configured_;
   std::uint32_t intents_;

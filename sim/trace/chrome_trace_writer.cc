@@ -7,6 +7,7 @@
 
 #include "metrics/root_cause.h"
 #include "sim/trace/trace_detail.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_names.h"
 
 namespace dupsim {
@@ -21,13 +22,8 @@ int TidOf(std::uint8_t lane) {
   return static_cast<int>(lane) + 1;
 }
 
-std::string_view MessageName(std::uint32_t detail) {
-  return (detail & 1) != 0 ? "response" : "request";
-}
-
-std::string_view RootCauseOf(std::uint32_t charged_detail) {
-  const std::uint32_t cause = (charged_detail >> 8) - 1;
-  return cause < kRootCauseCount ? RootCauseName(static_cast<RootCause>(cause)) : "unknown";
+std::string MessageName(std::uint32_t detail) {
+  return MessageDetail::UnpackLost(detail).response ? "response" : "request";
 }
 
 Json ArgsOf(const TraceRecord& r) {
@@ -105,37 +101,70 @@ std::string TraceEventName(const TraceRecord& r) {
   auto with = [&](std::string_view what) { return label + " (" + std::string(what) + ")"; };
   switch (kind) {
     case TraceKind::kMessageLost:
-      return std::string(MessageName(d)) + " lost" + (d >= 2 ? " (partition)" : "");
+      return MessageName(d) + " lost" +
+             (MessageDetail::UnpackLost(d).partition ? " (partition)" : "");
     case TraceKind::kMessageCopied:
-      return std::string(MessageName(d)) + " copied";
+      return MessageName(d) + " copied";
     case TraceKind::kMessageHeld:
-      return std::string(MessageName(d)) + " held back";
-    case TraceKind::kCharged:
-      return (d >> 8) != 0 ? with("duplicate: " + std::string(RootCauseOf(d))) : label;
+      return MessageName(d) + " held back";
+    case TraceKind::kCharged: {
+      const ChargedDetail charge = ChargedDetail::Unpack(d);
+      return charge.duplicate ? with("duplicate: " + std::string(DuplicateCauseName(charge)))
+                              : label;
+    }
     case TraceKind::kResponse:
     case TraceKind::kLateResponse:
       return d != 0 ? with(ResponseStatusName(d)) : label;
     case TraceKind::kReplied: {
-      std::string what((d & 0xff) != 0 ? ResponseStatusName(d & 0xff) : "");
-      if ((d & 0x100) != 0) what += what.empty() ? "replayed" : ", replayed";
+      const RepliedDetail reply = RepliedDetail::Unpack(d);
+      std::string what(reply.status != 0 ? ResponseStatusName(reply.status) : "");
+      if (reply.replayed) what += what.empty() ? "replayed" : ", replayed";
       return what.empty() ? label : with(what);
     }
     case TraceKind::kAdmission:
-      return with(AdmissionName(d & 0xff));
+      return with(AdmissionName(AdmissionDetail::Unpack(d).action));
     case TraceKind::kProxyTry:
-      return (d & 256) != 0 ? with("network copy") : label;
+      return ProxyTryDetail::Unpack(d).network_copy ? with("network copy") : label;
     case TraceKind::kQueueWrite:
     case TraceKind::kNotificationDelivered:
-      return (d & 256) != 0 ? with("deduplicated") : label;
+      return DeliveryDetail::Unpack(d).deduplicated ? with("deduplicated") : label;
     case TraceKind::kStatusAnswer:
     case TraceKind::kAppStatusAnswer:
       return with(PaymentStatusName(d));
     case TraceKind::kPromptAnswer:
       return with(d != 0 ? "yes" : "no");
-    default:
-      if (label == "unknown") return "unknown (kind " + std::to_string(r.kind) + ")";
+    case TraceKind::kTap:
+    case TraceKind::kConfirmTap:
+    case TraceKind::kPatienceOver:
+    case TraceKind::kPayAgain:
+    case TraceKind::kStatusLookup:
+    case TraceKind::kScammed:
+    case TraceKind::kToldPaid:
+    case TraceKind::kTapSwallowed:
+    case TraceKind::kTapBlocked:
+    case TraceKind::kPromptShown:
+    case TraceKind::kReviewShown:
+    case TraceKind::kReviewLeft:
+    case TraceKind::kAttemptSent:
+    case TraceKind::kAttemptTimedOut:
+    case TraceKind::kRetryWait:
+    case TraceKind::kGaveUp:
+    case TraceKind::kShowSuccess:
+    case TraceKind::kShowProcessing:
+    case TraceKind::kAppStatusQuery:
+    case TraceKind::kProxyRetry:
+    case TraceKind::kGatewayTimeout:
+    case TraceKind::kRequestArrived:
+    case TraceKind::kRequestShed:
+    case TraceKind::kRequestRefused:
+    case TraceKind::kCommitted:
+    case TraceKind::kKilled:
+    case TraceKind::kRefunded:
+    case TraceKind::kNotificationSent:
+    case TraceKind::kNotificationLost:
       return label;
   }
+  return "unknown (kind " + std::to_string(r.kind) + ")";  // a kind this version does not know
 }
 
 void WriteChromeTrace(std::span<const TraceRecord> records, const TraceMetadata& metadata,

@@ -1,6 +1,7 @@
 #include "sim/trace/trace_detail.h"
 
 #include "metrics/root_cause.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_names.h"
 
 namespace dupsim {
@@ -8,15 +9,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::uint32_t kFlag = 256;  // the bit above a byte that some kinds set
-
-std::string_view MessageName(std::uint32_t detail) {
-  return (detail & 1) != 0 ? "response" : "request";
-}
-
-std::string_view RootCauseOf(std::uint32_t charged_detail) {
-  const std::uint32_t cause = (charged_detail >> 8) - 1;
-  return cause < kRootCauseCount ? RootCauseName(static_cast<RootCause>(cause)) : "unknown";
+std::string_view MessageName(const MessageDetail& m) {
+  return m.response ? "response" : "request";
 }
 
 }  // namespace
@@ -28,70 +22,105 @@ Json TraceDetail(const TraceRecord& r) {
     case TraceKind::kStatusAnswer:
     case TraceKind::kAppStatusAnswer:
       out["status"] = PaymentStatusName(d);
-      break;
+      return out;
     case TraceKind::kPromptAnswer:
       out["answer"] = d != 0 ? "yes" : "no";
-      break;
+      return out;
     case TraceKind::kResponse:
     case TraceKind::kLateResponse:
       out["status"] = ResponseStatusName(d);
-      break;
+      return out;
     case TraceKind::kRetryWait:
       out["wait_ms"] = d;
-      break;
-    case TraceKind::kMessageLost:
-      out["message"] = MessageName(d);
-      out["partition"] = d >= 2;
-      break;
+      return out;
+    case TraceKind::kMessageLost: {
+      const MessageDetail m = MessageDetail::UnpackLost(d);
+      out["message"] = MessageName(m);
+      out["partition"] = m.partition;
+      return out;
+    }
     case TraceKind::kMessageCopied:
-      out["message"] = MessageName(d);
-      break;
-    case TraceKind::kMessageHeld:
-      out["message"] = MessageName(d);
-      out["extra_delay_ms"] = d >> 1;
-      break;
-    case TraceKind::kProxyTry:
-      out["try"] = d & 0xff;
-      out["network_copy"] = (d & kFlag) != 0;
-      break;
+      out["message"] = MessageName(MessageDetail::UnpackLost(d));
+      return out;
+    case TraceKind::kMessageHeld: {
+      const MessageDetail m = MessageDetail::UnpackHeld(d);
+      out["message"] = MessageName(m);
+      out["extra_delay_ms"] = m.extra_delay_ms;
+      return out;
+    }
+    case TraceKind::kProxyTry: {
+      const ProxyTryDetail t = ProxyTryDetail::Unpack(d);
+      out["try"] = t.try_number;
+      out["network_copy"] = t.network_copy;
+      return out;
+    }
     case TraceKind::kProxyRetry:
       out["try"] = d;
-      break;
+      return out;
     case TraceKind::kRequestArrived:
       out["network_copy"] = d != 0;
-      break;
+      return out;
     case TraceKind::kRequestShed:
     case TraceKind::kRequestRefused:
     case TraceKind::kKilled:
       out["replica"] = d;
-      break;
-    case TraceKind::kAdmission:
-      out["admission"] = AdmissionName(d & 0xff);
-      if ((d >> 8) != 0) out["miss"] = DedupMissName(d >> 8);
-      break;
+      return out;
+    case TraceKind::kAdmission: {
+      const AdmissionDetail a = AdmissionDetail::Unpack(d);
+      out["admission"] = AdmissionName(a.action);
+      if (a.miss != 0) out["miss"] = DedupMissName(a.miss);
+      return out;
+    }
     case TraceKind::kCommitted:
       out["crashed_before_reply"] = d != 0;
-      break;
-    case TraceKind::kReplied:
-      out["status"] = ResponseStatusName(d & 0xff);
-      out["replayed"] = (d & kFlag) != 0;
-      break;
-    case TraceKind::kCharged:
-      out["ordinal"] = d & 0xff;
-      if ((d >> 8) != 0) out["duplicate"] = RootCauseOf(d);
-      break;
+      return out;
+    case TraceKind::kReplied: {
+      const RepliedDetail reply = RepliedDetail::Unpack(d);
+      out["status"] = ResponseStatusName(reply.status);
+      out["replayed"] = reply.replayed;
+      return out;
+    }
+    case TraceKind::kCharged: {
+      const ChargedDetail charge = ChargedDetail::Unpack(d);
+      out["ordinal"] = charge.ordinal;
+      if (charge.duplicate) out["duplicate"] = DuplicateCauseName(charge);
+      return out;
+    }
     case TraceKind::kRefunded:
       out["ordinal"] = d;
-      break;
+      return out;
     case TraceKind::kQueueWrite:
-    case TraceKind::kNotificationDelivered:
-      out["delivery"] = d & 0xff;
-      out["deduplicated"] = (d & kFlag) != 0;
-      break;
-    default:
-      if (d != 0) out["raw"] = d;
-      break;
+    case TraceKind::kNotificationDelivered: {
+      const DeliveryDetail delivery = DeliveryDetail::Unpack(d);
+      out["delivery"] = delivery.delivery;
+      out["deduplicated"] = delivery.deduplicated;
+      return out;
+    }
+    case TraceKind::kTap:
+    case TraceKind::kConfirmTap:
+    case TraceKind::kPatienceOver:
+    case TraceKind::kPayAgain:
+    case TraceKind::kStatusLookup:
+    case TraceKind::kScammed:
+    case TraceKind::kToldPaid:
+    case TraceKind::kTapSwallowed:
+    case TraceKind::kTapBlocked:
+    case TraceKind::kPromptShown:
+    case TraceKind::kReviewShown:
+    case TraceKind::kReviewLeft:
+    case TraceKind::kAttemptSent:
+    case TraceKind::kAttemptTimedOut:
+    case TraceKind::kGaveUp:
+    case TraceKind::kShowSuccess:
+    case TraceKind::kShowProcessing:
+    case TraceKind::kAppStatusQuery:
+    case TraceKind::kGatewayTimeout:
+    case TraceKind::kNotificationSent:
+    case TraceKind::kNotificationLost:
+      break;  // no detail: a number here is kept raw, below
   }
+  // A kind without detail, or one this version does not know.
+  if (d != 0) out["raw"] = d;
   return out;
 }
 

@@ -20,7 +20,9 @@ TYPED_TEST(EventQueueTest, PopsInTimeThenSequenceOrder) {
   RandomStream rng(42);
   std::vector<Event> all;
   for (std::uint64_t seq = 0; seq < 5000; ++seq) {
-    Event e{static_cast<Time>(rng.NextU64() % 100), seq, 0, 0, seq};  // many equal times
+    Event e{.at = static_cast<Time>(rng.NextU64() % 100),
+            .seq = seq,
+            .payload = seq};  // many equal times
     all.push_back(e);
     q.Insert(e);
   }
@@ -44,7 +46,7 @@ TYPED_TEST(EventQueueTest, InterleavedInsertAndRemoveMatchesReference) {
   Time now = 0;
   for (int step = 0; step < 20000; ++step) {
     if (ref.empty() || rng.NextUnit() < 0.55) {
-      Event e{now + static_cast<Time>(rng.NextU64() % 50), seq++, 0, 0, 0};
+      Event e{.at = now + static_cast<Time>(rng.NextU64() % 50), .seq = seq++};
       q.Insert(e);
       ref.insert(std::upper_bound(ref.begin(), ref.end(), e,
                                   [](const Event& a, const Event& b) { return FiresBefore(b, a); }),

@@ -1,0 +1,51 @@
+// The scheduling interface the model's parties use: a clock, one-shot timers that
+// call a registered handler with (kind, payload), and cancellation by handle. It
+// says nothing about how time passes, so the discrete-event Simulator implements
+// it with virtual time, and a real-time clock (Asio steady timers, for a live
+// harness running the same user and app logic) can implement it too:
+//  - Now() is monotonic; Schedule* never calls the handler before Now() + delay,
+//    and never from inside the Schedule* call itself;
+//  - events due at the same time reach their handlers in the order scheduled;
+//  - after Cancel(h) returns, h's handler is not called for that event. Cancelling
+//    a handle whose event already fired, or was cancelled, does nothing.
+// A real-time implementation that runs handlers on several threads must serialise
+// them; the parties are not thread-safe.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/engine/event.h"
+#include "sim/engine/event_handle.h"
+#include "sim/engine/trace_sink.h"
+#include "sim/engine/virtual_time.h"
+
+namespace dupsim {
+
+class EventHandler {
+ public:
+  virtual void Handle(const Event& event) = 0;
+
+ protected:
+  ~EventHandler() = default;
+};
+
+class Scheduler {
+ public:
+  // Once per party, before its first event; the id names it in Schedule* calls.
+  virtual HandlerId Register(EventHandler* handler) = 0;
+  virtual Time Now() const = 0;
+  // Calls `handler` with (kind, payload) after `delay` >= 0; the event cannot be cancelled.
+  virtual void Schedule(Time delay, HandlerId handler, std::uint32_t kind,
+                        std::uint64_t payload) = 0;
+  // The same, returning a handle that Cancel accepts.
+  virtual EventHandle ScheduleCancellable(Time delay, HandlerId handler, std::uint32_t kind,
+                                          std::uint64_t payload) = 0;
+  virtual void Cancel(EventHandle handle) = 0;
+  // Where the parties report their story; nullptr when nobody listens.
+  virtual TraceSink* trace_sink() const = 0;
+
+ protected:
+  ~Scheduler() = default;
+};
+
+}  // namespace dupsim
