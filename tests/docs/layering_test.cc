@@ -1,0 +1,267 @@
+// The layers of the code, enforced: one table says which source folders each folder may
+// include, and every #include "..." of the repository's own headers and sources is checked
+// against it, and against CMake: a folder's library must link (directly or through what it
+// links) the library of every folder it includes, so that a header compiles only where its
+// code is linked. A wrong include fails here, naming the file, the line and the edge.
+// Violations that predate this test are listed below, to be removed; a new one fails.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/docs/repo_files.h"
+
+namespace dupsim {
+namespace {
+
+struct Layer {
+  std::string folder;
+  std::string target;                 // the library its sources build; "" for none
+  std::set<std::string> may_include;  // other folders; its own is always allowed
+};
+
+// Lowest first. A folder may include only folders above it in this list, never below.
+const std::vector<Layer> kLayers = {
+    {"sim/engine", "dupsim_engine", {}},
+    {"sim/network", "dupsim_network", {"sim/engine"}},
+    {"sim/input", "dupsim_input", {"sim/engine"}},
+    {"metrics", "dupsim_metrics", {"sim/engine", "sim/input"}},
+    {"sim/trace", "dupsim_trace", {"sim/engine", "sim/network", "sim/input", "metrics"}},
+    {"fakes", "dupsim_fakes", {"sim/engine", "sim/network", "sim/input", "metrics"}},
+    {"sim/dedup",
+     "dupsim_strategies",
+     {"sim/engine", "sim/network", "sim/input", "metrics", "fakes"}},
+    {"sim/scenario",
+     "dupsim_scenario",
+     {"sim/engine", "sim/network", "sim/input", "metrics", "fakes", "sim/dedup"}},
+    {"sim/run",
+     "dupsim_run",
+     {"sim/engine", "sim/network", "sim/input", "metrics", "fakes", "sim/dedup", "sim/scenario"}},
+    {"reports", "dupsim_reports", {"sim/engine", "sim/input", "metrics"}},
+    {"sim/explain",
+     "dupsim_explain",
+     {"sim/engine", "sim/network", "sim/input", "metrics", "sim/trace", "fakes", "sim/dedup",
+      "sim/scenario", "sim/run", "reports"}},
+    {"sim/cli",
+     "dupsim_cli",
+     {"sim/engine", "sim/network", "sim/input", "metrics", "sim/trace", "fakes", "sim/dedup",
+      "sim/scenario", "sim/run", "reports", "sim/explain"}},
+    // Plug-ins link nothing: they resolve dupsim's symbols from the executable when loaded.
+    {"plugins", "", {"sim/engine", "sim/input", "sim/dedup"}},
+};
+
+// Known violations, to remove: "file -> included header". Each is either an include of a
+// folder the table forbids or one whose library the includer does not link. A fixed one
+// must leave the list (the last test checks that every entry still happens).
+const std::set<std::string> kKnownViolations = {
+    // fakes and sim/dedup include each other: the parties need the Strategy interface and
+    // the id typedefs, which live in sim/dedup.
+    "fakes/charge_listener.h -> sim/dedup/strategy.h",
+    "fakes/client_app.h -> sim/dedup/strategy.h",
+    "fakes/idempotency_store.h -> sim/dedup/strategy.h",
+    "fakes/intent_catalog.h -> sim/dedup/strategy.h",
+    "fakes/ledger.h -> sim/dedup/strategy.h",
+    "fakes/ledger_writer_queue.h -> sim/dedup/strategy.h",
+    "fakes/payment_confirmation_listener.h -> sim/dedup/strategy.h",
+    "fakes/payment_server.h -> sim/dedup/strategy.h",
+    "fakes/refund_record.h -> sim/dedup/strategy.h",
+    "fakes/status_query_service.h -> sim/dedup/strategy.h",
+    // The trace's vocabulary (trace_event.h, trace_detail_fields.h) shares a folder and a
+    // library with its renderers, which sit above the parties that report to it.
+    "fakes/client_app.cc -> sim/trace/trace_event.h",
+    "fakes/confirmation_channel.cc -> sim/trace/trace_event.h",
+    "fakes/ledger_writer_queue.cc -> sim/trace/trace_event.h",
+    "fakes/load_balancer.cc -> sim/trace/trace_detail_fields.h",
+    "fakes/load_balancer.cc -> sim/trace/trace_event.h",
+    "fakes/payment_server.cc -> sim/trace/trace_detail_fields.h",
+    "fakes/payment_server.cc -> sim/trace/trace_event.h",
+    "fakes/reconciler.cc -> sim/trace/trace_event.h",
+    "fakes/status_query_service.cc -> sim/trace/trace_event.h",
+    "fakes/user.cc -> sim/trace/trace_event.h",
+    "sim/network/network_link.cc -> sim/trace/trace_event.h",
+    // A message carries the dedup miss, declared with the root causes in metrics.
+    "sim/network/message.h -> metrics/root_cause.h",
+    // The trace names the payment statuses and admissions, declared in fakes and sim/dedup.
+    "sim/trace/trace_names.cc -> fakes/status_query_service.h",
+    "sim/trace/trace_names.cc -> sim/dedup/strategy.h",
+    // Allowed, but not linked.
+    "metrics/held_money.h -> sim/input/money.h",
+    "sim/explain/explain_text.h -> sim/trace/trace_event.h",
+    "sim/explain/sequence_diagram.h -> sim/trace/trace_event.h",
+    "sim/explain/trace_collectors.h -> sim/trace/trace_detail_fields.h",
+    "sim/explain/trace_collectors.h -> sim/trace/trace_event.h",
+    "sim/trace/trace_names.cc -> sim/network/message.h",
+};
+
+struct Include {
+  std::string file;
+  int line = 0;
+  std::string header;
+};
+
+const Layer* LayerOf(const std::string& path) {
+  const Layer* found = nullptr;
+  for (const Layer& layer : kLayers) {
+    const std::string prefix = layer.folder + "/";
+    if (path.rfind(prefix, 0) == 0 && (!found || layer.folder.size() > found->folder.size())) {
+      found = &layer;
+    }
+  }
+  return found;
+}
+
+bool IsSource(const std::string& path) {
+  const auto ends = [&](const std::string& tail) {
+    return path.size() > tail.size() &&
+           path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return ends(".h") || ends(".cc");
+}
+
+bool InTests(const std::string& path) {
+  return path.rfind("tests/", 0) == 0;
+}
+
+// Every #include "..." in the layered folders that names a file of the repository.
+std::vector<Include> RepositoryIncludes() {
+  const std::vector<std::string> files = RepositoryFiles();
+  const std::set<std::string> known(files.begin(), files.end());
+  const std::regex include_line(R"(^\s*#\s*include\s*"([^"]+)\")");
+  std::vector<Include> includes;
+  for (const std::string& file : files) {
+    if (!IsSource(file) || InTests(file) || LayerOf(file) == nullptr) continue;
+    std::istringstream in(ReadRepositoryFile(file));
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++number;
+      std::smatch match;
+      if (std::regex_search(line, match, include_line) && known.count(match[1].str())) {
+        includes.push_back({file, number, match[1].str()});
+      }
+    }
+  }
+  return includes;
+}
+
+std::string Edge(const Include& include) {
+  return include.file + " -> " + include.header;
+}
+
+// target -> the dupsim_* targets it names in target_link_libraries (any scope), from every
+// CMakeLists.txt outside tests/.
+std::map<std::string, std::set<std::string>> LinkedTargets() {
+  std::map<std::string, std::set<std::string>> links;
+  const std::regex call(R"(target_link_libraries\s*\(\s*([A-Za-z0-9_]+)([^)]*)\))");
+  const std::regex target(R"(dupsim_[A-Za-z0-9_]+)");
+  for (const std::string& file : RepositoryFiles()) {
+    if (InTests(file) || file.size() < 14 ||
+        file.compare(file.size() - 14, 14, "CMakeLists.txt") != 0) {
+      continue;
+    }
+    const std::string text = ReadRepositoryFile(file);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), call);
+         it != std::sregex_iterator(); ++it) {
+      const std::string args = (*it)[2].str();
+      std::set<std::string>& to = links[(*it)[1].str()];
+      for (auto t = std::sregex_iterator(args.begin(), args.end(), target);
+           t != std::sregex_iterator(); ++t) {
+        to.insert(t->str());
+      }
+    }
+  }
+  return links;
+}
+
+std::set<std::string> Reachable(const std::map<std::string, std::set<std::string>>& links,
+                                const std::string& from) {
+  std::set<std::string> seen;
+  std::vector<std::string> todo = {from};
+  while (!todo.empty()) {
+    const std::string at = todo.back();
+    todo.pop_back();
+    if (!seen.insert(at).second) continue;
+    const auto found = links.find(at);
+    if (found != links.end()) todo.insert(todo.end(), found->second.begin(), found->second.end());
+  }
+  return seen;
+}
+
+TEST(LayeringTest, EverySourceFolderHasALayer) {
+  const std::set<std::string> roots = {"sim", "metrics", "fakes", "reports", "plugins"};
+  for (const std::string& file : RepositoryFiles()) {
+    if (!IsSource(file) || !roots.count(file.substr(0, file.find('/')))) continue;
+    EXPECT_NE(LayerOf(file), nullptr) << file << ": its folder is missing from kLayers";
+  }
+}
+
+TEST(LayeringTest, TheTableOnlyPointsDown) {
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < kLayers.size(); ++i) position[kLayers[i].folder] = i;
+  for (std::size_t i = 0; i < kLayers.size(); ++i) {
+    for (const std::string& lower : kLayers[i].may_include) {
+      ASSERT_TRUE(position.count(lower)) << kLayers[i].folder << " may include unknown " << lower;
+      EXPECT_LT(position[lower], i)
+          << kLayers[i].folder << " may include " << lower << ", which is not below it";
+    }
+  }
+}
+
+// Why `include` breaks the layers ("" when it does not): a folder the table forbids, or a
+// library its includer does not link.
+std::string Violation(const Include& include,
+                      const std::map<std::string, std::set<std::string>>& links) {
+  const Layer* from = LayerOf(include.file);
+  const Layer* to = LayerOf(include.header);
+  if (to == nullptr || to == from) return "";
+  if (!from->may_include.count(to->folder)) {
+    return from->folder + " may not include " + to->folder;
+  }
+  if (!from->target.empty() && !to->target.empty() &&
+      !Reachable(links, from->target).count(to->target)) {
+    return from->target + " does not link " + to->target;
+  }
+  return "";
+}
+
+TEST(LayeringTest, EachLayeredLibraryHasItsLinks) {
+  const auto links = LinkedTargets();
+  for (const Layer& layer : kLayers) {
+    if (layer.target.empty() || layer.may_include.empty()) continue;
+    EXPECT_TRUE(links.count(layer.target))
+        << layer.target << " (" << layer.folder << ") has no target_link_libraries";
+  }
+}
+
+TEST(LayeringTest, IncludesPointDownTheLayersAndAreLinked) {
+  const auto links = LinkedTargets();
+  const std::vector<Include> includes = RepositoryIncludes();
+  ASSERT_GT(includes.size(), 100u) << "the scan found too few includes to be reading the code";
+  for (const Include& include : includes) {
+    if (kKnownViolations.count(Edge(include))) continue;
+    const std::string violation = Violation(include, links);
+    if (!violation.empty()) {
+      ADD_FAILURE() << include.file << ":" << include.line << ": includes " << include.header
+                    << ", but " << violation;
+    }
+  }
+}
+
+TEST(LayeringTest, EveryKnownViolationStillHappens) {
+  const auto links = LinkedTargets();
+  std::map<std::string, std::string> violations;
+  for (const Include& include : RepositoryIncludes()) {
+    violations[Edge(include)] = Violation(include, links);
+  }
+  for (const std::string& known : kKnownViolations) {
+    const auto found = violations.find(known);
+    EXPECT_TRUE(found != violations.end() && !found->second.empty())
+        << known << " is fixed: remove it from kKnownViolations";
+  }
+}
+
+}  // namespace
+}  // namespace dupsim
