@@ -88,13 +88,6 @@ const std::set<std::string> kKnownViolations = {
     // The trace names the payment statuses and admissions, declared in fakes and sim/dedup.
     "sim/trace/trace_names.cc -> fakes/status_query_service.h",
     "sim/trace/trace_names.cc -> sim/dedup/strategy.h",
-    // Allowed, but not linked.
-    "metrics/held_money.h -> sim/input/money.h",
-    "sim/explain/explain_text.h -> sim/trace/trace_event.h",
-    "sim/explain/sequence_diagram.h -> sim/trace/trace_event.h",
-    "sim/explain/trace_collectors.h -> sim/trace/trace_detail_fields.h",
-    "sim/explain/trace_collectors.h -> sim/trace/trace_event.h",
-    "sim/trace/trace_names.cc -> sim/network/message.h",
 };
 
 struct Include {
