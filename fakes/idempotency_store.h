@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "metrics/held_entries.h"
-#include "sim/dedup/strategy.h"
 #include "sim/engine/virtual_time.h"
+#include "sim/model/ids.h"
 #include "sim/network/message.h"
 
 namespace dupsim {

@@ -17,9 +17,9 @@
 #include <span>
 #include <vector>
 
-#include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/input/money.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 

@@ -16,8 +16,8 @@
 #include "fakes/charge_listener.h"
 #include "fakes/refund_record.h"
 #include "metrics/root_cause.h"
-#include "sim/dedup/strategy.h"
 #include "sim/input/money.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 

@@ -17,11 +17,11 @@
 
 #include "metrics/held_entries.h"
 #include "metrics/root_cause.h"
-#include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
 #include "sim/engine/slot_pool.h"
 #include "sim/input/money.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 

@@ -2,7 +2,7 @@
 // screen or by the confirmation notification.
 #pragma once
 
-#include "sim/dedup/strategy.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 

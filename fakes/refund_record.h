@@ -6,8 +6,8 @@
 
 #include <cstdint>
 
-#include "sim/dedup/strategy.h"
 #include "sim/input/money.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 

@@ -19,10 +19,11 @@
 #include <vector>
 
 #include "fakes/charge_listener.h"
-#include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
+#include "sim/model/ids.h"
+#include "sim/model/payment_status.h"
 
 namespace dupsim {
 
@@ -32,12 +33,6 @@ struct StatusQueryOptions {
   DistributionPtr latency;           // from asking to the answer (required when queries are made)
   double failure_probability = 0.0;  // the query errors or times out: the asker learns nothing
   Time stale_by = 0;                 // the answer reflects the ledger as it was this long before
-};
-
-enum class PaymentStatus : std::uint8_t {
-  kCharged,   // the ledger holds a charge for the intent
-  kNotFound,  // it holds none (yet)
-  kUnknown,   // the query failed
 };
 
 class StatusQueryListener {

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "sim/model/dedup_miss.h"
+
 namespace dupsim {
 
 enum class RootCause : std::uint8_t {
@@ -26,15 +28,6 @@ enum class RootCause : std::uint8_t {
   kConcurrentInFlight,       // check-then-insert: two requests checked before either inserted
   kQueueRedelivery,          // the ledger writer's queue delivered one charge command twice
   kCount,
-};
-
-// Why a server-side dedup let a request through although its key had been seen:
-// the key store's own failure, which outranks whatever made the client repeat.
-enum class DedupMiss : std::uint8_t {
-  kNone,
-  kKeyExpired,
-  kReplicationLag,      // the key was claimed on another replica, not replicated here yet
-  kConcurrentInFlight,  // check-then-insert: both checked before either inserted
 };
 
 inline constexpr std::size_t kRootCauseCount = static_cast<std::size_t>(RootCause::kCount);

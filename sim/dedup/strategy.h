@@ -14,13 +14,13 @@
 
 #include "metrics/root_cause.h"
 #include "sim/engine/virtual_time.h"
+#include "sim/model/admission.h"
+#include "sim/model/dedup_miss.h"
+#include "sim/model/ids.h"
 
 namespace dupsim {
 
 class IdempotencyStore;
-
-using IntentId = std::uint32_t;
-using IdempotencyKey = std::uint64_t;  // 0 means "the client sent no key"
 
 // A tap on the Pay button of one checkout page.
 struct TapContext {
@@ -65,14 +65,6 @@ struct ChargeRequestView {
   std::uint32_t replica = 0;  // the server replica handling it
   std::uint32_t payer = 0;    // who pays (a legitimate repeat shares its original's payer)
   std::int64_t amount = 0;    // cents
-};
-
-enum class Admission {
-  kProcess,       // charge it
-  kWaitForFirst,  // hold it until the request that claimed its key commits, then answer alike
-  kReplayFirst,   // answer at once with the stored result of the first request
-  kDecline,       // refuse it as a likely duplicate: nothing is charged, the app does not retry
-  kConflict,      // answer 409: its key's first request is still in flight; the app may retry
 };
 
 // What to do with a request, and, when it is processed although its key was

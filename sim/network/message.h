@@ -5,8 +5,8 @@
 
 #include <cstdint>
 
-#include "metrics/root_cause.h"
 #include "sim/engine/slot_pool.h"
+#include "sim/model/dedup_miss.h"
 
 namespace dupsim {
 

@@ -1,7 +1,8 @@
 #include "sim/trace/trace_names.h"
 
-#include "fakes/status_query_service.h"
-#include "sim/dedup/strategy.h"
+#include "sim/model/admission.h"
+#include "sim/model/dedup_miss.h"
+#include "sim/model/payment_status.h"
 #include "sim/network/message.h"
 
 namespace dupsim {
