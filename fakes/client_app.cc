@@ -22,7 +22,7 @@ std::uint64_t PageStreamIndex(IntentId intent, std::uint32_t checkout, std::uint
 
 }  // namespace
 
-ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options,
+ClientApp::ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options,
                      ClientAppStreams streams, const IntentCatalog& catalog, Strategy& strategy)
     : sim_(sim),
       self_(sim.Register(this)),

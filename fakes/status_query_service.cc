@@ -15,7 +15,7 @@ constexpr std::uint32_t kFailedBit = 1;
 
 }  // namespace
 
-StatusQueryService::StatusQueryService(Simulator& sim, StatusQueryOptions options,
+StatusQueryService::StatusQueryService(Scheduler& sim, StatusQueryOptions options,
                                        RandomStream stream, const Ledger& ledger)
     : sim_(sim),
       self_(sim.Register(this)),

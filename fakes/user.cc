@@ -19,7 +19,7 @@ std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, bool pay_agai
 
 }  // namespace
 
-User::User(Simulator& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
+User::User(Scheduler& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
            ClientApp& client)
     : sim_(sim),
       self_(sim.Register(this)),

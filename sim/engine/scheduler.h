@@ -41,6 +41,8 @@ class Scheduler {
   virtual EventHandle ScheduleCancellable(Time delay, HandlerId handler, std::uint32_t kind,
                                           std::uint64_t payload) = 0;
   virtual void Cancel(EventHandle handle) = 0;
+  // True from scheduling until the event fires or is cancelled.
+  virtual bool IsPending(EventHandle handle) const = 0;
   // Where the parties report their story; nullptr when nobody listens.
   virtual TraceSink* trace_sink() const = 0;
 

@@ -95,8 +95,7 @@ class BasicSimulator final : public Scheduler {
     timers_[h.slot].cancelled = true;
   }
 
-  // True from scheduling until the event fires or is cancelled.
-  bool IsPending(EventHandle h) const {
+  bool IsPending(EventHandle h) const override {
     return h.slot < timers_.size() && timers_[h.slot].generation == h.generation &&
            !timers_[h.slot].cancelled;
   }
