@@ -9,20 +9,43 @@
 namespace dupsim {
 namespace {
 
-// Prompt and review payloads: intent in the low 32 bits, then page, tap and the answer.
-// Pages fit 8 bits (kFraudCheckout is the highest).
-std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, std::uint32_t tap = 0,
-                          bool yes = false) {
-  return intent | (static_cast<std::uint64_t>(checkout & 0xff) << 32) |
-         (static_cast<std::uint64_t>(tap & 0xff) << 40) | (static_cast<std::uint64_t>(yes) << 48);
-}
+// The payload of a prompt's answer, a review's end or a second Confirm tap: intent in the
+// low 32 bits, then page, tap and the answer a byte each. Pages fit 8 bits (kFraudCheckout
+// is the highest).
+struct PagePayload {
+  IntentId intent = 0;
+  std::uint32_t checkout = 0;
+  std::uint32_t tap = 0;
+  bool yes = false;  // kPromptAnswered: the user's answer
+
+  std::uint64_t Pack() const {
+    return intent | (static_cast<std::uint64_t>(checkout & 0xff) << 32) |
+           (static_cast<std::uint64_t>(tap & 0xff) << 40) | (static_cast<std::uint64_t>(yes) << 48);
+  }
+  static PagePayload Unpack(std::uint64_t p) {
+    return {static_cast<IntentId>(p), static_cast<std::uint32_t>((p >> 32) & 0xff),
+            static_cast<std::uint32_t>((p >> 40) & 0xff), ((p >> 48) & 1) != 0};
+  }
+};
+
+// The tag of the app's status question: the attempt it is asked for, by page, tap and
+// attempt number (page above bit 16, tap and attempt a byte each).
+struct AttemptTag {
+  std::uint32_t checkout = 0;
+  std::uint32_t tap = 0;
+  std::uint32_t attempt = 0;
+
+  std::uint32_t Pack() const { return (checkout << 16) | (tap << 8) | attempt; }
+  static AttemptTag Unpack(std::uint32_t tag) { return {tag >> 16, (tag >> 8) & 0xff, tag & 0xff}; }
+};
+
 std::uint64_t PageStreamIndex(IntentId intent, std::uint32_t checkout, std::uint32_t tap = 0) {
   return (static_cast<std::uint64_t>(intent) << 16) | ((checkout & 0xff) << 8) | (tap & 0xff);
 }
 
 }  // namespace
 
-ClientApp::ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options,
+ClientApp::ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options,
                      ClientAppStreams streams, const IntentCatalog& catalog, Strategy& strategy)
     : sim_(sim),
       self_(sim.Register(this)),
@@ -85,7 +108,7 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
     }
     Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kReviewShown, intent, checkout);
     ++counters_.reviews_shown;
-    sim_.Schedule(review_->review_time, self_, kReviewDone, PagePayload(intent, checkout));
+    sim_.Schedule(review_->review_time, self_, kReviewDone, PagePayload{intent, checkout}.Pack());
     return;
   }
   PressPay(intent, checkout, tap_index);
@@ -130,17 +153,14 @@ void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t 
     const bool yes =
         meant ? !rng.Bernoulli(prompt->mistaken_no) : rng.Bernoulli(prompt->mistaken_yes);
     sim_.Schedule(prompt->answer_time, self_, kPromptAnswered,
-                  PagePayload(intent, checkout, tap_index, yes));
+                  PagePayload{intent, checkout, tap_index, yes}.Pack());
     return;
   }
   Submit(intent, checkout, tap_index);
 }
 
 void ClientApp::OnPromptAnswered(std::uint64_t payload) {
-  const auto intent = static_cast<IntentId>(payload);
-  const auto checkout = static_cast<std::uint32_t>((payload >> 32) & 0xff);
-  const auto tap_index = static_cast<std::uint32_t>((payload >> 40) & 0xff);
-  const bool yes = (payload >> 48) & 1;
+  const auto [intent, checkout, tap_index, yes] = PagePayload::Unpack(payload);
   if (PageOf(intent, checkout).showing_success) return;  // paid meanwhile: the prompt closes
   Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kPromptAnswer, intent, checkout, tap_index, 0,
         yes ? 1 : 0);
@@ -167,7 +187,9 @@ void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
   ++counters_.taps;  // the Confirm tap
   Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kConfirmTap, intent, checkout, 0);
   PressPay(intent, checkout, 0);
-  if (doubles) sim_.Schedule(gap, self_, kSecondConfirmTap, PagePayload(intent, checkout, 1));
+  if (doubles) {
+    sim_.Schedule(gap, self_, kSecondConfirmTap, PagePayload{intent, checkout, 1}.Pack());
+  }
 }
 
 void ClientApp::Submit(IntentId intent, std::uint32_t checkout, std::uint32_t tap_index) {
@@ -246,18 +268,19 @@ void ClientApp::Handle(const Event& event) {
     case kPromptAnswered:
       OnPromptAnswered(event.payload);
       return;
-    case kReviewDone:
-      OnReviewDone(static_cast<IntentId>(event.payload),
-                   static_cast<std::uint32_t>((event.payload >> 32) & 0xff));
+    case kReviewDone: {
+      const PagePayload page = PagePayload::Unpack(event.payload);
+      OnReviewDone(page.intent, page.checkout);
       return;
-    case kSecondConfirmTap:
+    }
+    case kSecondConfirmTap: {
+      const PagePayload page = PagePayload::Unpack(event.payload);
       ++counters_.taps;
-      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kConfirmTap,
-            static_cast<IntentId>(event.payload),
-            static_cast<std::uint32_t>((event.payload >> 32) & 0xff), 1);
-      PressPay(static_cast<IntentId>(event.payload),
-               static_cast<std::uint32_t>((event.payload >> 32) & 0xff), 1);
+      Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kConfirmTap, page.intent, page.checkout,
+            page.tap);
+      PressPay(page.intent, page.checkout, page.tap);
       return;
+    }
   }
   assert(false && "unknown client event");
 }
@@ -334,19 +357,18 @@ void ClientApp::FailAttempt(Slot s) {
           sub.tap_index, sub.attempt);
     ++counters_.status_queries;
     status_queries_->Ask(asker_, sub.intent,
-                         (sub.checkout << 16) | (std::uint32_t{sub.tap_index} << 8) | sub.attempt);
+                         AttemptTag{sub.checkout, sub.tap_index, sub.attempt}.Pack());
     return;
   }
   ScheduleRetry(s);
 }
 
 void ClientApp::OnPaymentStatus(IntentId intent, std::uint32_t tag, PaymentStatus status) {
-  const std::uint32_t checkout = tag >> 16;
-  const std::uint32_t tap = (tag >> 8) & 0xff;
+  const auto [checkout, tap, attempt] = AttemptTag::Unpack(tag);
   const Slot s = PageOf(intent, checkout).by_tap[tap];
   if (s == kNoSlot) return;  // the submission ended meanwhile
   const Submission& sub = submissions_[s];
-  if (sub.attempt != (tag & 0xff) || sub.awaiting_response) return;  // not this question's
+  if (sub.attempt != attempt || sub.awaiting_response) return;  // not this question's
   Trace(sim_, Lane::kServer, Lane::kApp, TraceKind::kAppStatusAnswer, intent, checkout, tap,
         sub.attempt, static_cast<std::uint32_t>(status));
   if (status == PaymentStatus::kCharged) {

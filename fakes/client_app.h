@@ -24,7 +24,7 @@
 #include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
 #include "sim/network/message.h"
 
@@ -103,7 +103,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
     kSecondConfirmTap = 5,
   };
 
-  ClientApp(Simulator& sim, MessagePool& pool, ClientAppOptions options, ClientAppStreams streams,
+  ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options, ClientAppStreams streams,
             const IntentCatalog& catalog, Strategy& strategy);
 
   // Wiring after construction (the parties refer to each other): the link requests go
@@ -171,7 +171,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   void SetAwaiting(Submission& s, bool awaiting);
   Page& PageOf(IntentId intent, std::uint32_t checkout);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   MessagePool& pool_;
   ClientAppOptions options_;

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "sim/network/message.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
@@ -66,7 +67,7 @@ void ConfirmationChannel::Handle(const Event& event) {
     if (handle) ++duplicates_handled_;
   }
   Trace(sim_, Lane::kConfirmation, Lane::kUser, TraceKind::kNotificationDelivered, intent, 0, 0, 0,
-        delivery | (handle ? 0 : 256));
+        DeliveryDetail{delivery, !handle}.Pack());
   if (handle) {
     if (inbox_) inbox_->Add(sim_.Now());
     if (tracked) handled_at_[record] = sim_.Now();

@@ -18,6 +18,7 @@
 #include "metrics/root_cause.h"
 #include "sim/input/money.h"
 #include "sim/model/ids.h"
+#include "sim/trace/trace_detail_fields.h"
 
 namespace dupsim {
 
@@ -28,24 +29,25 @@ class Ledger {
 
   // A charge naming an intent outside the run is kept aside as stray, for the run's
   // invariants to report (sim/run/invariant_checker.h), never indexed.
-  // Returns what the charge is for the trace: (RootCause + 1) << 8 | ordinal for a duplicate,
-  // the ordinal (0) for a first charge.
-  std::uint32_t Commit(IntentId intent, const ChargeOrigin& origin, Money amount) {
+  // Returns what the charge is, for the trace's kCharged record (its ordinal is kept to a
+  // byte there); a stray charge is described as a first one.
+  ChargedDetail Commit(IntentId intent, const ChargeOrigin& origin, Money amount) {
     if (intent >= charges_per_intent_.size()) {
       if (stray_charges_++ == 0) first_stray_intent_ = intent;
-      return 0;
+      return ChargedDetail{};
     }
     ++charges_;
     charged_amount_ += amount;
     const std::uint32_t ordinal = charges_per_intent_[intent]++;
-    std::uint32_t described = ordinal & 0xff;
+    ChargedDetail described{.ordinal = ordinal & 0xff};
     if (ordinal == 0) {
       first_origin_[intent] = origin;
     } else {
       duplicate_amount_ += amount;
       const RootCause cause = ClassifyDuplicate(first_origin_[intent], origin);
       ++duplicates_by_cause_[static_cast<std::size_t>(cause)];
-      described |= (static_cast<std::uint32_t>(cause) + 1) << 8;
+      described.duplicate = true;
+      described.cause = cause;
     }
     for (ChargeListener* listener : listeners_) listener->OnCharged(intent, ordinal, amount);
     return described;

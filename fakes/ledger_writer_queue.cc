@@ -4,6 +4,7 @@
 
 #include "fakes/confirmation_channel.h"
 #include "fakes/ledger.h"
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
@@ -52,7 +53,7 @@ void LedgerWriterQueue::Deliver(Slot c) {
     // Written before, and the id is still in the inbox: ack without writing.
     Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kQueueWrite, command.intent,
           command.origin.checkout, command.origin.tap, command.origin.attempt,
-          command.origin.delivery | 256u);
+          DeliveryDetail{command.origin.delivery, true}.Pack());
     ++counters_.inbox_skips;
     commands_.Free(c);
     return;
@@ -61,12 +62,12 @@ void LedgerWriterQueue::Deliver(Slot c) {
     command.written_at = sim_.Now();
     inbox_->Add(sim_.Now());
   }
-  const std::uint32_t charge = ledger_.Commit(command.intent, command.origin, command.amount);
+  const ChargedDetail charge = ledger_.Commit(command.intent, command.origin, command.amount);
   Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kQueueWrite, command.intent,
         command.origin.checkout, command.origin.tap, command.origin.attempt,
-        command.origin.delivery);
+        DeliveryDetail{command.origin.delivery, false}.Pack());
   Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kCharged, command.intent,
-        command.origin.checkout, command.origin.tap, command.origin.attempt, charge);
+        command.origin.checkout, command.origin.tap, command.origin.attempt, charge.Pack());
   confirmation_.Notify(command.intent);
   RandomStream& rng = per_intent_[command.intent];
   // Two draws per delivery whatever happens: the consumer's fate, then the next write delay.

@@ -199,9 +199,9 @@ void PaymentServer::Commit(Slot m, bool crashed_before_reply) {
   if (parts_.ledger_queue.Enabled()) {
     parts_.ledger_queue.Enqueue(msg.intent, origin, msg.amount);  // written (and notified) later
   } else {
-    const std::uint32_t charge = parts_.ledger.Commit(msg.intent, origin, msg.amount);
+    const ChargedDetail charge = parts_.ledger.Commit(msg.intent, origin, msg.amount);
     Trace(sim_, Lane::kLedger, Lane::kLedger, TraceKind::kCharged, msg.intent, msg.checkout,
-          msg.tap, msg.attempt, charge);
+          msg.tap, msg.attempt, charge.Pack());
     parts_.confirmation.Notify(msg.intent);
   }
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};

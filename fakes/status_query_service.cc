@@ -9,13 +9,25 @@
 namespace dupsim {
 namespace {
 
-// Event kind: the asker above bit 0, bit 0 set when the query failed.
-// Payload: the intent in the low 32 bits, the tag above.
-constexpr std::uint32_t kFailedBit = 1;
+// An answer on its way, as an event: the asker above bit 0 of the kind, bit 0 set when
+// the query failed; the intent in the payload's low 32 bits, the asker's tag above.
+struct PendingAnswer {
+  StatusQueryService::AskerId asker = 0;
+  bool failed = false;
+  IntentId intent = 0;
+  std::uint32_t tag = 0;
+
+  std::uint32_t PackKind() const { return (asker << 1) | (failed ? 1u : 0u); }
+  std::uint64_t PackPayload() const { return intent | (static_cast<std::uint64_t>(tag) << 32); }
+  static PendingAnswer Unpack(const Event& event) {
+    return {static_cast<StatusQueryService::AskerId>(event.kind >> 1), (event.kind & 1) != 0,
+            static_cast<IntentId>(event.payload), static_cast<std::uint32_t>(event.payload >> 32)};
+  }
+};
 
 }  // namespace
 
-StatusQueryService::StatusQueryService(Simulator& sim, StatusQueryOptions options,
+StatusQueryService::StatusQueryService(Scheduler& sim, StatusQueryOptions options,
                                        RandomStream stream, const Ledger& ledger)
     : sim_(sim),
       self_(sim.Register(this)),
@@ -38,17 +50,15 @@ void StatusQueryService::Ask(AskerId asker, IntentId intent, std::uint32_t tag) 
   RandomStream rng = stream_.Derive(intent).Derive((static_cast<std::uint64_t>(asker) << 32) | tag);
   const bool failed = rng.Bernoulli(options_.failure_probability);
   const Time latency = options_.latency->Sample(rng);
-  sim_.Schedule(latency, self_, (asker << 1) | (failed ? kFailedBit : 0),
-                intent | (static_cast<std::uint64_t>(tag) << 32));
+  const PendingAnswer answer{asker, failed, intent, tag};
+  sim_.Schedule(latency, self_, answer.PackKind(), answer.PackPayload());
 }
 
 void StatusQueryService::Handle(const Event& event) {
-  const auto intent = static_cast<IntentId>(event.payload);
-  const auto tag = static_cast<std::uint32_t>(event.payload >> 32);
-  const AskerId asker = event.kind >> 1;
+  const auto [asker, failed, intent, tag] = PendingAnswer::Unpack(event);
   assert(asker < askers_.size());
   PaymentStatus status = PaymentStatus::kUnknown;
-  if (event.kind & kFailedBit) {
+  if (failed) {
     ++counters_.failed;
   } else if (ledger_.ChargesOf(intent) > 0 &&
              (options_.stale_by == 0 ||

@@ -21,7 +21,7 @@
 #include "fakes/charge_listener.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/model/ids.h"
 #include "sim/model/payment_status.h"
 
@@ -54,7 +54,7 @@ class StatusQueryService final : public EventHandler, public ChargeListener {
  public:
   using AskerId = std::uint32_t;
 
-  StatusQueryService(Simulator& sim, StatusQueryOptions options, RandomStream stream,
+  StatusQueryService(Scheduler& sim, StatusQueryOptions options, RandomStream stream,
                      const Ledger& ledger);
 
   // Wiring, before the run: who may ask. The id names the asker in Ask.
@@ -73,7 +73,7 @@ class StatusQueryService final : public EventHandler, public ChargeListener {
   const StatusQueryCounters& counters() const { return counters_; }
 
  private:
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   StatusQueryOptions options_;
   RandomStream stream_;

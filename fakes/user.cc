@@ -9,17 +9,26 @@
 namespace dupsim {
 namespace {
 
-// Event payload: intent in the low 32 bits, checkout page above, the page's
-// pay-again decision in bit 63.
-constexpr std::uint64_t kPayAgainBit = 1ULL << 63;
+// An event's page: intent in the low 32 bits, checkout page above, the page's pay-again
+// decision in bit 63.
+struct PagePayload {
+  IntentId intent = 0;
+  std::uint32_t checkout = 0;
+  bool pay_again = false;
 
-std::uint64_t PagePayload(IntentId intent, std::uint32_t checkout, bool pay_again) {
-  return intent | (static_cast<std::uint64_t>(checkout) << 32) | (pay_again ? kPayAgainBit : 0);
-}
+  std::uint64_t Pack() const {
+    return intent | (static_cast<std::uint64_t>(checkout) << 32) |
+           (pay_again ? std::uint64_t{1} << 63 : 0);
+  }
+  static PagePayload Unpack(std::uint64_t p) {
+    return {static_cast<IntentId>(p), static_cast<std::uint32_t>((p >> 32) & 0x7fffffff),
+            (p >> 63) != 0};
+  }
+};
 
 }  // namespace
 
-User::User(Simulator& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
+User::User(Scheduler& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
            ClientApp& client)
     : sim_(sim),
       self_(sim.Register(this)),
@@ -57,8 +66,8 @@ void User::OpenCheckout(IntentId intent, std::uint32_t checkout) {
 
   Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kTap, intent, checkout, 0);
   client_.Tap(intent, checkout, 0);
-  if (double_tap) sim_.Schedule(gap, self_, kSecondTap, PagePayload(intent, checkout, false));
-  sim_.Schedule(patience, self_, kPatienceOver, PagePayload(intent, checkout, pay_again));
+  if (double_tap) sim_.Schedule(gap, self_, kSecondTap, PagePayload{intent, checkout}.Pack());
+  sim_.Schedule(patience, self_, kPatienceOver, PagePayload{intent, checkout, pay_again}.Pack());
 }
 
 void User::OnPaymentConfirmed(IntentId intent) {
@@ -72,7 +81,7 @@ void User::OnPaymentConfirmed(IntentId intent) {
   RandomStream rng = streams_.fraud.Derive(intent);
   const bool scammed = rng.Bernoulli(options_.fraud.probability);
   const Time delay = options_.fraud.delay->Sample(rng);
-  if (scammed) sim_.Schedule(delay, self_, kScammed, intent);
+  if (scammed) sim_.Schedule(delay, self_, kScammed, PagePayload{intent}.Pack());
 }
 
 void User::OnPatienceOver(IntentId intent, std::uint32_t checkout) {
@@ -110,8 +119,7 @@ void User::PayAgain(IntentId intent, std::uint32_t checkout) {
 }
 
 void User::Handle(const Event& event) {
-  const auto intent = static_cast<IntentId>(event.payload);
-  const auto checkout = static_cast<std::uint32_t>((event.payload >> 32) & 0x7fffffff);
+  const auto [intent, checkout, pay_again] = PagePayload::Unpack(event.payload);
   switch (event.kind) {
     case kSecondTap:
       Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kTap, intent, checkout, 1);
@@ -119,7 +127,7 @@ void User::Handle(const Event& event) {
       return;
     case kPatienceOver:
       // Only the newest page's deadline counts, and only while nothing confirmed the payment.
-      if (confirmed_[intent] || !(event.payload & kPayAgainBit)) return;
+      if (confirmed_[intent] || !pay_again) return;
       if (checkout >= options_.pay_again_limit) return;
       OnPatienceOver(intent, checkout);
       return;

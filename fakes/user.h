@@ -25,7 +25,7 @@
 #include "fakes/payment_confirmation_listener.h"
 #include "fakes/status_query_service.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 
 namespace dupsim {
 
@@ -77,7 +77,7 @@ class User final : public EventHandler,
  public:
   enum EventKind : std::uint32_t { kSecondTap = 0, kPatienceOver = 1, kScammed = 2 };
 
-  User(Simulator& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
+  User(Scheduler& sim, UserOptions options, UserStreams streams, std::uint32_t intents,
        ClientApp& client);
 
   // Wiring: where the user looks payments up. Required before the run when
@@ -103,7 +103,7 @@ class User final : public EventHandler,
   void OnPatienceOver(IntentId intent, std::uint32_t checkout);
   void PayAgain(IntentId intent, std::uint32_t checkout);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   UserOptions options_;
   UserStreams streams_;

@@ -41,11 +41,16 @@ class Scheduler {
   virtual EventHandle ScheduleCancellable(Time delay, HandlerId handler, std::uint32_t kind,
                                           std::uint64_t payload) = 0;
   virtual void Cancel(EventHandle handle) = 0;
-  // Where the parties report their story; nullptr when nobody listens.
-  virtual TraceSink* trace_sink() const = 0;
+  // True from scheduling until the event fires or is cancelled.
+  virtual bool IsPending(EventHandle handle) const = 0;
+  // Where the parties report their story; nullptr when nobody listens. Not virtual: every
+  // trace point asks it, and with nobody listening that must stay one inlined load, not an
+  // indirect call (a virtual one measured 5-10% slower end to end).
+  TraceSink* trace_sink() const { return trace_sink_; }
 
  protected:
   ~Scheduler() = default;
+  TraceSink* trace_sink_ = nullptr;  // set by the implementation
 };
 
 }  // namespace dupsim

@@ -53,7 +53,6 @@ class BasicSimulator final : public Scheduler {
 
   // Where the parties report their story; nullptr (the default) when nobody listens.
   void SetTraceSink(TraceSink* sink) { trace_sink_ = sink; }
-  TraceSink* trace_sink() const override { return trace_sink_; }
   std::uint64_t EventsProcessed() const { return processed_; }
   // Pending events, cancelled ones included until their time comes.
   std::size_t Pending() const { return queue_.Size(); }
@@ -95,8 +94,7 @@ class BasicSimulator final : public Scheduler {
     timers_[h.slot].cancelled = true;
   }
 
-  // True from scheduling until the event fires or is cancelled.
-  bool IsPending(EventHandle h) const {
+  bool IsPending(EventHandle h) const override {
     return h.slot < timers_.size() && timers_[h.slot].generation == h.generation &&
            !timers_[h.slot].cancelled;
   }
@@ -194,7 +192,6 @@ class BasicSimulator final : public Scheduler {
   std::uint64_t processed_ = 0;
   std::size_t background_pending_ = 0;
   bool stopping_ = false;
-  TraceSink* trace_sink_ = nullptr;
 };
 
 // The binary heap won the hold-model benchmark here (see dary_heap.h).

@@ -6,6 +6,7 @@
 #include "sim/explain/sequence_diagram.h"
 #include "sim/explain/time_text.h"
 #include "sim/explain/trace_collectors.h"
+#include "sim/trace/trace_detail_fields.h"
 
 namespace dupsim {
 namespace {
@@ -92,7 +93,8 @@ class StoryFacts {
       return Find([&](const TraceRecord& r) { return Is(r, kind) && SameAttempt(r, original()); });
     };
     const TraceRecord* lost = Find([&](const TraceRecord& r) {
-      return Is(r, TraceKind::kMessageLost) && (r.detail & 1) && SameAttempt(r, original());
+      return Is(r, TraceKind::kMessageLost) && MessageDetail::UnpackLost(r.detail).response &&
+             SameAttempt(r, original());
     });
     std::string_view fate = text_.fate_unknown;
     if (lost) {
@@ -133,7 +135,8 @@ class StoryFacts {
       return std::string(text_.confirmation_lost);
     }
     const TraceRecord* delivered = Find([](const TraceRecord& r) {
-      return Is(r, TraceKind::kNotificationDelivered) && (r.detail & 256) == 0;
+      return Is(r, TraceKind::kNotificationDelivered) &&
+             !DeliveryDetail::Unpack(r.detail).deduplicated;
     });
     if (!delivered) return std::string(text_.confirmation_none);
     return Fill(text_.confirmation_late, {{"notified_at", At(delivered)}});
@@ -210,11 +213,14 @@ class StoryFacts {
   }
 
   std::string Delivery() const {
-    // The write that charged again, not a redelivery the inbox dropped (flag 256).
+    // The write that charged again, not a redelivery the inbox dropped.
     const TraceRecord* write = FindLastBefore(duplicate().at, [&](const TraceRecord& r) {
-      return Is(r, TraceKind::kQueueWrite) && (r.detail & 256) == 0 && r.detail > 1;
+      if (!Is(r, TraceKind::kQueueWrite)) return false;
+      const DeliveryDetail d = DeliveryDetail::Unpack(r.detail);
+      return !d.deduplicated && d.delivery > 1;
     });
-    return write ? std::to_string(write->detail) : std::string(text_.absent);
+    return write ? std::to_string(DeliveryDetail::Unpack(write->detail).delivery)
+                 : std::string(text_.absent);
   }
 
  private:

@@ -10,6 +10,7 @@
 #include "sim/dedup/strategy.h"
 #include "sim/explain/time_text.h"
 #include "sim/explain/trace_collectors.h"
+#include "sim/trace/trace_detail_fields.h"
 
 namespace dupsim {
 namespace {
@@ -160,7 +161,8 @@ void DiagramBuilder::Add(const TraceRecord& r) {
       return MessageHeld(r);
     case TraceKind::kProxyTry:
       Arrow(r, Lane::kNetwork, Lane::kLoadBalancer,
-            Fill((r.detail & 256) ? text_.copy_arrived : text_.request_arrived,
+            Fill(ProxyTryDetail::Unpack(r.detail).network_copy ? text_.copy_arrived
+                                                               : text_.request_arrived,
                  {{"attempt", attempt}, {"from", Where(r)}}));
       return Arrow(r, Lane::kLoadBalancer, Lane::kServer,
                    Fill(text_.proxy_try, {{"attempt", attempt}}));
@@ -191,10 +193,12 @@ void DiagramBuilder::Add(const TraceRecord& r) {
     case TraceKind::kRefunded:
       return Arrow(r, Lane::kBackOffice, Lane::kLedger,
                    Fill(text_.refunded, {{"ordinal", std::to_string(r.detail + 1)}}));
-    case TraceKind::kReplied:
+    case TraceKind::kReplied: {
+      const RepliedDetail reply = RepliedDetail::Unpack(r.detail);
       return Arrow(r, Lane::kServer, ReplyTarget(),
-                   Fill((r.detail & 256) ? text_.replayed : text_.replied,
-                        {{"status", Text(Status(r.detail & 0xff))}}));
+                   Fill(reply.replayed ? text_.replayed : text_.replied,
+                        {{"status", Text(Status(reply.status))}}));
+    }
     case TraceKind::kKilled:
       return Note(r, Lane::kServer, Fill(text_.killed, {{"attempt", attempt}}),
                   StepStyle::kTrouble);
@@ -206,7 +210,8 @@ void DiagramBuilder::Add(const TraceRecord& r) {
     case TraceKind::kNotificationDelivered:
       return Arrow(
           r, Lane::kConfirmation, Lane::kUser,
-          Text((r.detail & 256) ? text_.notification_ignored : text_.notification_delivered));
+          Text(DeliveryDetail::Unpack(r.detail).deduplicated ? text_.notification_ignored
+                                                             : text_.notification_delivered));
   }
 }
 
@@ -261,31 +266,35 @@ void DiagramBuilder::Response(const TraceRecord& r, bool late) {
 }
 
 void DiagramBuilder::MessageLost(const TraceRecord& r) {
-  const bool response = (r.detail & 1) != 0;
-  std::string label = Fill(response ? text_.response_lost : text_.request_lost,
+  const MessageDetail lost = MessageDetail::UnpackLost(r.detail);
+  std::string label = Fill(lost.response ? text_.response_lost : text_.request_lost,
                            {{"attempt", AttemptFigure(r)}, {"from", Where(r)}});
-  if (r.detail >= 2) label += text_.cut_by_partition;
-  Arrow(r, Lane::kNetwork, response ? Lane::kApp : RequestTarget(), std::move(label),
+  if (lost.partition) label += text_.cut_by_partition;
+  Arrow(r, Lane::kNetwork, lost.response ? Lane::kApp : RequestTarget(), std::move(label),
         StepStyle::kLost);
 }
 
 void DiagramBuilder::MessageCopied(const TraceRecord& r) {
   Note(r, Lane::kNetwork,
-       Fill((r.detail & 1) ? text_.response_copied : text_.request_copied,
+       Fill(MessageDetail::UnpackCopied(r.detail).response ? text_.response_copied
+                                                           : text_.request_copied,
             {{"attempt", AttemptFigure(r)}}),
        StepStyle::kTrouble);
 }
 
 void DiagramBuilder::MessageHeld(const TraceRecord& r) {
+  const MessageDetail held = MessageDetail::UnpackHeld(r.detail);
   Note(r, Lane::kNetwork,
-       Fill((r.detail & 1) ? text_.response_held : text_.request_held,
-            {{"attempt", AttemptFigure(r)}, {"wait", Wait(Time{r.detail >> 1} * kMillisecond)}}),
+       Fill(held.response ? text_.response_held : text_.request_held,
+            {{"attempt", AttemptFigure(r)},
+             {"wait", Wait(Time{held.extra_delay_ms} * kMillisecond)}}),
        StepStyle::kTrouble);
 }
 
 void DiagramBuilder::AdmissionStep(const TraceRecord& r) {
-  const std::uint32_t action = r.detail & 0xff;
-  const std::uint32_t miss = r.detail >> 8;
+  const AdmissionDetail admission = AdmissionDetail::Unpack(r.detail);
+  const std::uint32_t action = admission.action;
+  const std::uint32_t miss = admission.miss;
   std::string label(miss > 0 && miss < text_.dedup_miss.size()
                         ? text_.dedup_miss[miss]
                         : (action < text_.admission.size() ? text_.admission[action] : "?"));
@@ -312,8 +321,9 @@ void DiagramBuilder::Charged(const TraceRecord& r) {
 }
 
 void DiagramBuilder::QueueWrite(const TraceRecord& r) {
-  const std::uint32_t delivery = r.detail & 0xff;
-  if (r.detail & 256) {
+  const DeliveryDetail d = DeliveryDetail::Unpack(r.detail);
+  const std::uint32_t delivery = d.delivery;
+  if (d.deduplicated) {
     Note(r, Lane::kLedger,
          Fill(text_.queue_redelivery_dropped, {{"delivery", std::to_string(delivery)}}));
   } else if (delivery > 1) {

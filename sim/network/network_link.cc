@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_event.h"
 
 namespace dupsim {
@@ -73,13 +74,14 @@ void NetworkLink::Send(Slot slot) {
   const Time copy_latency = options_.latency->Sample(rng);
 
   const Message& m = pool_[slot];
-  const std::uint32_t direction = m.kind == MessageKind::kChargeRequest ? 0 : 1;
+  const bool response = m.kind != MessageKind::kChargeRequest;
   auto trace = [&](TraceKind kind, std::uint32_t detail) {
     Trace(sim_, Lane::kNetwork, Lane::kNetwork, kind, m.intent, m.checkout, m.tap, m.attempt,
           detail);
   };
   if (partitions_.IsDownAt(now)) {
-    trace(TraceKind::kMessageLost, direction + 2);
+    trace(TraceKind::kMessageLost,
+          MessageDetail{.response = response, .partition = true}.PackLost());
     ++counters_.lost;
     ++counters_.partitioned;
     pool_.Free(slot);
@@ -91,7 +93,7 @@ void NetworkLink::Send(Slot slot) {
   counters_.sent_in_burst += in_burst;
   const double loss = in_burst ? options_.burst_loss_probability : options_.loss_probability;
   if (loss_draw < loss) {
-    trace(TraceKind::kMessageLost, direction);
+    trace(TraceKind::kMessageLost, MessageDetail{.response = response}.PackLost());
     ++counters_.lost;
     counters_.lost_in_burst += in_burst;
     pool_.Free(slot);
@@ -100,14 +102,15 @@ void NetworkLink::Send(Slot slot) {
   // A delivery held back (reordered) says so: it arrives long after its latency would have it.
   auto held = [&](Time delay, Time latency_drawn) {
     if (delay == latency_drawn) return;
+    const auto held_ms = static_cast<std::uint32_t>((delay - latency_drawn) / kMillisecond);
     trace(TraceKind::kMessageHeld,
-          direction | (static_cast<std::uint32_t>((delay - latency_drawn) / kMillisecond) << 1));
+          MessageDetail{.response = response, .extra_delay_ms = held_ms}.PackHeld());
   };
   const Time delay = DeliveryDelay(latency, hold_rng);
   held(delay, latency);
   sim_.Schedule(delay, destination_, delivery_kind_, slot);
   if (duplicated) {
-    trace(TraceKind::kMessageCopied, direction);
+    trace(TraceKind::kMessageCopied, MessageDetail{.response = response}.PackCopied());
     ++counters_.duplicated;
     Message copy = pool_[slot];
     copy.network_copy = true;

@@ -22,8 +22,10 @@ struct MessageDetail {
   std::uint32_t extra_delay_ms = 0;  // kMessageHeld: how long it was held back
 
   std::uint32_t PackLost() const { return (response ? 1u : 0u) + (partition ? 2u : 0u); }
+  std::uint32_t PackCopied() const { return response ? 1u : 0u; }
   std::uint32_t PackHeld() const { return (response ? 1u : 0u) | (extra_delay_ms << 1); }
   static MessageDetail UnpackLost(std::uint32_t d) { return {(d & 1) != 0, d >= 2, 0}; }
+  static MessageDetail UnpackCopied(std::uint32_t d) { return {(d & 1) != 0, false, 0}; }
   static MessageDetail UnpackHeld(std::uint32_t d) { return {(d & 1) != 0, false, d >> 1}; }
 };
 

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 
 namespace dupsim {
 
@@ -86,8 +86,8 @@ enum class TraceKind : std::uint16_t {
                            // handler's inbox dropped it as already handled)
 };
 
-// Reports one step of `intent`'s story to the simulator's sink, if anyone listens.
-inline void Trace(Simulator& sim, Lane lane, Lane peer, TraceKind kind, std::uint32_t intent,
+// Reports one step of `intent`'s story to the scheduler's sink, if anyone listens.
+inline void Trace(const Scheduler& sim, Lane lane, Lane peer, TraceKind kind, std::uint32_t intent,
                   std::uint32_t checkout = 0, std::uint32_t tap = 0, std::uint32_t attempt = 0,
                   std::uint32_t detail = 0) {
   TraceSink* sink = sim.trace_sink();
