@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "metrics/count_rate_interval.h"
+#include "metrics/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -135,17 +136,7 @@ std::string FormatMetricValue(ExpectedMetric metric, double value) {
       }
       break;
     case MetricKind::kDuration:
-      // Three significant digits in the largest unit that keeps them below 1000.
-      if (std::fabs(value) >= 3600e6) {
-        std::snprintf(text, sizeof text, "%.3gh", value / 3600e6);
-      } else if (std::fabs(value) >= 60e6) {
-        std::snprintf(text, sizeof text, "%.3gm", value / 60e6);
-      } else if (std::fabs(value) >= 1e6) {
-        std::snprintf(text, sizeof text, "%.3gs", value / 1e6);
-      } else {
-        std::snprintf(text, sizeof text, "%.3gms", value / 1e3);
-      }
-      break;
+      return DurationThreeDigits(value);
     case MetricKind::kCount:
     // No expectation judges the other kinds (RowOf); a plain number if one ever did.
     case MetricKind::kText:

@@ -8,6 +8,7 @@
 
 namespace dupsim {
 
+// By name: the order added is the order `dupsim list`, help and errors show them.
 void RegisterBuiltinReportFormats(ReportFormatRegistry& registry) {
   registry.Add(std::make_unique<CsvReport>());
   registry.Add(std::make_unique<HtmlReport>());

@@ -1,7 +1,7 @@
 #include "reports/cost_text.h"
 
+#include "metrics/duration_text.h"
 #include "metrics/metric_table.h"
-#include "reports/html_format.h"
 
 namespace dupsim {
 
@@ -18,14 +18,15 @@ std::vector<std::string> CostItems(const RunResult& r) {
   }
   if (r.refunded_duplicates > 0) {
     items.push_back("refunds " + std::to_string(r.refunded_duplicates) + ", p50 " +
-                    FormatTimeSpan(r.time_to_refund_p50) + " after the charge");
+                    DurationSecondsToHours(r.time_to_refund_p50) + " after the charge");
   }
   if (r.has_baseline &&
       (r.extra_time_to_confirmation_p50 != 0 || r.extra_time_to_confirmation_p99 != 0)) {
     // An ASCII minus, for terminals.
-    items.push_back("time to confirmation " +
-                    FormatTimeDelta(r.extra_time_to_confirmation_p50, "-") + " p50, " +
-                    FormatTimeDelta(r.extra_time_to_confirmation_p99, "-") + " p99 vs none");
+    items.push_back(
+        "time to confirmation " +
+        SignedDurationMillisOrSeconds(r.extra_time_to_confirmation_p50, "-") + " p50, " +
+        SignedDurationMillisOrSeconds(r.extra_time_to_confirmation_p99, "-") + " p99 vs none");
   }
   return items;
 }

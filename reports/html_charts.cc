@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "metrics/duration_text.h"
 #include "reports/html_escape.h"
 #include "reports/html_format.h"
 #include "reports/percent_format.h"
@@ -296,7 +297,7 @@ void WriteCdfAxes(const svg::LogScale& x, const LinearScale& y, const std::vecto
   for (const double tick : ticks) {
     svg.Line(x(tick), L::kTop, x(tick), L::kBottom, "grid");
     svg.Line(x(tick), L::kBottom, x(tick), L::kBottom + 5, "tick");
-    svg.Text(x(tick), L::kBottom + 19, FormatTimeTick(tick), "tick-label", Anchor::kMiddle);
+    svg.Text(x(tick), L::kBottom + 19, DurationInWholeUnits(tick), "tick-label", Anchor::kMiddle);
   }
   svg.Text((L::kLeft + L::kRight) / 2, L::kBottom + 42, "time from first tap (log scale)",
            "axis-title", Anchor::kMiddle);
@@ -332,9 +333,8 @@ void WriteCdfLegend(const std::vector<const RunResult*>& runs,
         << "\" class=\"swatch-line\" viewBox=\"0 0 28 6\" aria-hidden=\"true\"><line class=\""
         << SeriesLineClass(i) << "\" stroke=\"" << SeriesColour(i)
         << "\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/></svg>" << EscapeXml(r.strategy_config)
-        << " <span class=\"legend-value\">p50 "
-        << FormatReadableDuration(r.time_to_confirmation_p50) << " \u00B7 p99 "
-        << FormatReadableDuration(r.time_to_confirmation_p99);
+        << " <span class=\"legend-value\">p50 " << DurationMicrosToHours(r.time_to_confirmation_p50)
+        << " \u00B7 p99 " << DurationMicrosToHours(r.time_to_confirmation_p99);
     if (const RunResult* same = SameCurveBefore(runs, i)) {
       out << " \u00B7 same curve as " << EscapeXml(same->strategy_config);
     }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/duration_text.h"
 #include "reports/baseline_change_text.h"
 #include "reports/html_charts.h"
 #include "reports/html_escape.h"
@@ -174,9 +175,9 @@ std::string CountCell(std::uint64_t count) {
 // The latency a defence adds against the scenario's `none` run, p50 over p99.
 std::string ExtraTimeCell(const RunResult& r) {
   if (!r.has_baseline) return "<td>" + std::string(kAbsent) + "</td>";
-  return "<td>" + FormatTimeDelta(r.extra_time_to_confirmation_p50) +
-         " p50<span class=\"interval\">" + FormatTimeDelta(r.extra_time_to_confirmation_p99) +
-         " p99</span></td>";
+  return "<td>" + SignedDurationMillisOrSeconds(r.extra_time_to_confirmation_p50) +
+         " p50<span class=\"interval\">" +
+         SignedDurationMillisOrSeconds(r.extra_time_to_confirmation_p99) + " p99</span></td>";
 }
 
 // What each strategy stopped (duplicates) beside what it cost: real payments blocked or lost,

@@ -1,15 +1,14 @@
 #include "reports/markdown_report.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "metrics/duration_text.h"
 #include "reports/baseline_change_text.h"
 #include "reports/cost_text.h"
-#include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
 
@@ -44,24 +43,6 @@ bool SameScenario(const RunResult& a, const RunResult& b) {
   return a.scenario == b.scenario && a.scenario_source == b.scenario_source;
 }
 
-// "140ms", "2.35s", "12.5m", "36.0h". Below 1000 s the same words as the verdicts
-// (FormatMetricValue); above, minutes and hours as the table's.
-std::string FormatDuration(Time t) {
-  char text[48];
-  const double magnitude = std::fabs(static_cast<double>(t));
-  const char* prefix = "";
-  if (magnitude >= static_cast<double>(kHour)) {
-    std::snprintf(text, sizeof text, "%s%.1fh", prefix, magnitude / kHour);
-  } else if (magnitude >= static_cast<double>(kMinute)) {
-    std::snprintf(text, sizeof text, "%s%.1fm", prefix, magnitude / kMinute);
-  } else if (magnitude >= static_cast<double>(kSecond)) {
-    std::snprintf(text, sizeof text, "%s%.3gs", prefix, magnitude / kSecond);
-  } else {
-    std::snprintf(text, sizeof text, "%s%.3gms", prefix, magnitude / kMillisecond);
-  }
-  return text;
-}
-
 // "12, 0.12% (0.069-0.21%)": a count with its rate and 95% interval.
 std::string CountAndRate(std::uint64_t count, const RateEstimate& rate) {
   return std::to_string(count) + ", " + FormatRateWithInterval(rate);
@@ -69,8 +50,8 @@ std::string CountAndRate(std::uint64_t count, const RateEstimate& rate) {
 
 std::string TimeToConfirmation(const RunResult& r) {
   if (r.confirmed_intents == 0) return "-";  // the percentiles are not times
-  return FormatDuration(r.time_to_confirmation_p50) + " / " +
-         FormatDuration(r.time_to_confirmation_p99);
+  return DurationThreeDigitsBelowAMinute(r.time_to_confirmation_p50) + " / " +
+         DurationThreeDigitsBelowAMinute(r.time_to_confirmation_p99);
 }
 
 // "prompts 200 (50 refused); peak keys held 10000; refunds 997, p50 36.0h after the charge;

@@ -1,7 +1,5 @@
 #include "reports/report_format_registry.h"
 
-#include <cassert>
-
 namespace dupsim {
 
 const ReportFormatRegistry& ReportFormatRegistry::Builtin() {
@@ -14,29 +12,28 @@ const ReportFormatRegistry& ReportFormatRegistry::Builtin() {
 }
 
 void ReportFormatRegistry::Add(std::unique_ptr<ReportFormat> format) {
-  assert(format && !formats_.count(format->name()));
   std::string name(format->name());
-  formats_.emplace(std::move(name), std::move(format));
+  formats_.Add(std::move(name), std::move(format));
 }
 
 const ReportFormat* ReportFormatRegistry::Find(std::string_view name) const {
-  auto it = formats_.find(name);
-  return it == formats_.end() ? nullptr : it->second.get();
+  const std::unique_ptr<ReportFormat>* format = formats_.Find(name);
+  return format ? format->get() : nullptr;
+}
+
+const ReportFormat& ReportFormatRegistry::Choose(std::string_view name,
+                                                 std::string_view flag) const {
+  return *formats_.Choose(name, flag);
 }
 
 std::vector<const ReportFormat*> ReportFormatRegistry::All() const {
   std::vector<const ReportFormat*> out;
-  for (const auto& [name, format] : formats_) out.push_back(format.get());
+  for (const auto& [name, format] : formats_.All()) out.push_back(format.get());
   return out;
 }
 
 std::string ReportFormatRegistry::Names() const {
-  std::string out;
-  for (const auto& [name, format] : formats_) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
+  return formats_.Names();
 }
 
 }  // namespace dupsim

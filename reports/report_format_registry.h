@@ -1,14 +1,14 @@
-// Report formats by name. Adding a format is one new file (a ReportFormat
-// subclass) plus one line in builtin_report_formats.cc.
+// Report formats by name, in the one registry pattern of every `--format`
+// (format_registry.h). Adding a format is one new file (a ReportFormat subclass)
+// plus one line in builtin_report_formats.cc.
 #pragma once
 
-#include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "reports/format_registry.h"
 #include "reports/report_format.h"
 
 namespace dupsim {
@@ -22,11 +22,13 @@ class ReportFormatRegistry {
   void Add(std::unique_ptr<ReportFormat> format);
 
   const ReportFormat* Find(std::string_view name) const;  // nullptr if unknown
-  std::vector<const ReportFormat*> All() const;           // sorted by name
-  std::string Names() const;                              // "json, table" for messages
+  // The format `flag` names, or FormatRegistry's InputError for a name it does not know.
+  const ReportFormat& Choose(std::string_view name, std::string_view flag) const;
+  std::vector<const ReportFormat*> All() const;  // in the order added
+  std::string Names() const;                     // "csv, html, json" for messages
 
  private:
-  std::map<std::string, std::unique_ptr<ReportFormat>, std::less<>> formats_;
+  FormatRegistry<std::unique_ptr<ReportFormat>> formats_;
 };
 
 // Registers the built-in formats; builtin_report_formats.cc has one line per format.

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "sim/cli/command.h"
+#include "sim/cli/explain_formats.h"
 #include "sim/cli/flag_parser.h"
 #include "sim/cli/memory_limit.h"
 #include "sim/cli/plugin_loader.h"
@@ -109,12 +110,11 @@ int ExplainCommand(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   // Every flag is checked before anything runs, so a typo costs no simulation time.
-  const ExplainFormat format =
-      Named(ExplainFormatNamed(values["format"].as<std::string>()), "--format",
-            values["format"].as<std::string>(), ExplainFormatNames());
-  ExplainRenderOptions render;
-  render.language = Named(ExplainLanguageNamed(values["lang"].as<std::string>()), "--lang",
-                          values["lang"].as<std::string>(), ExplainLanguageNames());
+  const ExplainRenderer render =
+      ExplainFormats().Choose(values["format"].as<std::string>(), "--format");
+  const ExplainLanguage language =
+      Named(ExplainLanguageNamed(values["lang"].as<std::string>()), "--lang",
+            values["lang"].as<std::string>(), ExplainLanguageNames());
   ExplainRequest request;
   if (values.count("strategy"))
     request.strategy = ParseStrategyFlag(values["strategy"].as<std::string>());
@@ -152,10 +152,10 @@ int ExplainCommand(const std::vector<std::string>& args, std::ostream& out) {
   RefuseRunsThatDoNotFit({replays}, request.threads, flags);
 
   const Explanation explanation = Explain(scenario, request);
-  render.colour =
-      format == ExplainFormat::kText && !file && &out == &std::cout && StdoutIsTerminal();
+  const bool colour = !file && &out == &std::cout && StdoutIsTerminal();  // text alone uses it
+  const ExplainText& text = ExplainTextFor(language);
   std::ostream& sink = file ? *file : out;
-  RenderExplanation(explanation, format, render, sink);
+  render(explanation, DiagramOf(explanation, text), text, colour, sink);
   sink.flush();
   if (!sink) throw std::runtime_error("writing the explanation failed");
   return 0;

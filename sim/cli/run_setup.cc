@@ -179,10 +179,7 @@ Report MakeReport(const std::vector<Scenario>& scenarios, std::vector<RunResult>
 }
 
 const ReportFormat& ReportFormatNamed(const std::string& name, const std::string& flag) {
-  const auto& registry = ReportFormatRegistry::Builtin();
-  if (const ReportFormat* format = registry.Find(name)) return *format;
-  throw InputError::At(SourcePos{flag, 0, 0}, "",
-                       "unknown format '" + name + "' (known: " + registry.Names() + ")");
+  return ReportFormatRegistry::Builtin().Choose(name, flag);
 }
 
 std::ofstream OpenOutputFile(const std::string& path, const std::string& flag) {

@@ -13,11 +13,10 @@
 #include "sim/cli/plugin_loader.h"
 #include "sim/cli/run_setup.h"
 #include "sim/cli/scenario_argument.h"
+#include "sim/cli/trace_formats.h"
 #include "sim/input/input_error.h"
 #include "sim/run/world.h"
 #include "sim/scenario/scenario_loader.h"
-#include "sim/trace/chrome_trace_writer.h"
-#include "sim/trace/jsonl_trace_writer.h"
 #include "sim/trace/trace_recorder.h"
 
 namespace dupsim {
@@ -66,15 +65,6 @@ void PrintHelp(const po::options_description& options, std::ostream& out) {
       << options;
 }
 
-enum class TraceFormat { kChrome, kJsonl };
-
-TraceFormat TraceFormatNamed(const std::string& name) {
-  if (name == "chrome") return TraceFormat::kChrome;
-  if (name == "jsonl") return TraceFormat::kJsonl;
-  throw InputError::At(SourcePos{"--format", 0, 0}, "",
-                       "unknown trace format '" + name + "' (known: chrome, jsonl)");
-}
-
 }  // namespace
 
 int TraceCommand(const std::vector<std::string>& args, std::ostream& out) {
@@ -87,7 +77,8 @@ int TraceCommand(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   // Every flag is checked before anything runs.
-  const TraceFormat format = TraceFormatNamed(values["format"].as<std::string>());
+  const TraceRenderer render =
+      TraceFormats().Choose(values["format"].as<std::string>(), "--format");
   std::optional<std::uint64_t> intents;
   if (values.count("intents")) {
     intents = ParseWholeNumber("--intents", values["intents"].as<std::string>(), 1, kMaxIntents);
@@ -138,18 +129,14 @@ int TraceCommand(const std::vector<std::string>& args, std::ostream& out) {
   const RunResult result = world->Run();
 
   std::ostream& sink = file ? *file : out;
-  if (format == TraceFormat::kJsonl) {
-    WriteJsonlTrace(recorder.records(), sink);
-  } else {
-    const TraceMetadata metadata{.tool_version = std::string(ToolVersion()),
-                                 .scenario = scenario.name,
-                                 .source = scenario.source,
-                                 .strategy = scenario.strategies.front().label,
-                                 .seed = scenario.seed,
-                                 .intents = scenario.intents,
-                                 .virtual_end = result.virtual_end};
-    WriteChromeTrace(recorder.records(), metadata, sink);
-  }
+  const TraceMetadata metadata{.tool_version = std::string(ToolVersion()),
+                               .scenario = scenario.name,
+                               .source = scenario.source,
+                               .strategy = scenario.strategies.front().label,
+                               .seed = scenario.seed,
+                               .intents = scenario.intents,
+                               .virtual_end = result.virtual_end};
+  render(recorder.records(), metadata, sink);
   sink.flush();
   if (!sink) throw std::runtime_error("writing the trace failed");
   return 0;

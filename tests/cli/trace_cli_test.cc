@@ -255,7 +255,9 @@ TEST(TraceCli, BadInputIsOneLineAndStatusTwo) {
                    "trace fewer, e.g. --intents 100");
   ExpectUsageError({"trace", "double_tap", "--intents", "0"}, "--intents: must be at least 1");
   ExpectUsageError({"trace", "double_tap", "--format", "svg"},
-                   "--format: unknown trace format 'svg' (known: chrome, jsonl)");
+                   "--format: unknown value 'svg' (known: chrome, jsonl)");
+  ExpectUsageError({"trace", "double_tap", "--format", "josnl"},
+                   "--format: unknown value 'josnl'; did you mean 'jsonl'? (known: chrome, jsonl)");
   ExpectUsageError({"trace"}, "trace: missing SCENARIO");
   ExpectUsageError({"trace", "no_such_scenario"}, "no_such_scenario");
   ExpectUsageError({"trace", "/no/such/dir/scenario.yaml"}, "/no/such/dir/scenario.yaml");

@@ -1,0 +1,40 @@
+// Every way the reports and the verdicts print a span of virtual time, in one place, each
+// named for how it prints. They differ on purpose (a chart tick wants whole units, a
+// verdict three significant digits, a cost column a fixed number of decimals), and a
+// golden file or a doc block shows each, so a new place that prints a time picks one of
+// these rather than writing its own. In metrics, not reports, because the verdicts'
+// FormatMetricValue needs one and metrics does not include reports.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sim/engine/virtual_time.h"
+
+namespace dupsim {
+
+// Whole units, for chart ticks (whole multiples of their unit): 500 -> "500µs", 20'000 ->
+// "20ms", 2'000'000 -> "2s", 120'000'000 -> "120s".
+std::string DurationInWholeUnits(double microseconds);
+
+// From microseconds up to hours, for reading: "850µs", "4.2ms", "140ms", "2.35s", "3.5min",
+// "36.0h".
+std::string DurationMicrosToHours(Time duration);
+
+// Signed, in milliseconds with one decimal or seconds with two: "+3.02s", "−120.5ms",
+// "+0.0ms". `minus` is what a negative one starts with: the HTML report uses U+2212, the
+// typographic one, so that "+" and "−" line up in a column; the plain-text table uses "-".
+std::string SignedDurationMillisOrSeconds(Time delta, std::string_view minus = "\u2212");
+
+// Seconds with two decimals, minutes and hours with one: "3.02s", "12.0m", "58.7h".
+std::string DurationSecondsToHours(Time span);
+
+// Three significant digits in the largest unit that keeps them below 1000, keeping the sign:
+// "140ms", "2.35s", "12.5m", "36h".
+std::string DurationThreeDigits(double microseconds);
+
+// The magnitude, three significant digits below a minute and one decimal from a minute up
+// (as DurationSecondsToHours): "140ms", "2.35s", "12.5m", "36.0h".
+std::string DurationThreeDigitsBelowAMinute(Time duration);
+
+}  // namespace dupsim
