@@ -70,7 +70,10 @@ const std::set<std::string> kKnownViolations = {
     // The trace's vocabulary (trace_event.h, trace_detail_fields.h) shares a folder and a
     // library with its renderers, which sit above the parties that report to it.
     "fakes/client_app.cc -> sim/trace/trace_event.h",
+    "fakes/confirmation_channel.cc -> sim/trace/trace_detail_fields.h",
     "fakes/confirmation_channel.cc -> sim/trace/trace_event.h",
+    "fakes/ledger.h -> sim/trace/trace_detail_fields.h",
+    "fakes/ledger_writer_queue.cc -> sim/trace/trace_detail_fields.h",
     "fakes/ledger_writer_queue.cc -> sim/trace/trace_event.h",
     "fakes/load_balancer.cc -> sim/trace/trace_detail_fields.h",
     "fakes/load_balancer.cc -> sim/trace/trace_event.h",
@@ -79,6 +82,7 @@ const std::set<std::string> kKnownViolations = {
     "fakes/reconciler.cc -> sim/trace/trace_event.h",
     "fakes/status_query_service.cc -> sim/trace/trace_event.h",
     "fakes/user.cc -> sim/trace/trace_event.h",
+    "sim/network/network_link.cc -> sim/trace/trace_detail_fields.h",
     "sim/network/network_link.cc -> sim/trace/trace_event.h",
 };
 
