@@ -5,30 +5,12 @@
 namespace dupsim {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, ExplainFormat>, 4> kFormats = {{
-    {"text", ExplainFormat::kText},
-    {"mermaid", ExplainFormat::kMermaid},
-    {"svg", ExplainFormat::kSvg},
-    {"html", ExplainFormat::kHtml},
-}};
-
 constexpr std::array<std::pair<std::string_view, ExplainLanguage>, 2> kLanguages = {{
     {"en", ExplainLanguage::kEnglish},
     {"zh", ExplainLanguage::kChinese},
 }};
 
 }  // namespace
-
-std::optional<ExplainFormat> ExplainFormatNamed(std::string_view name) {
-  for (const auto& [n, format] : kFormats) {
-    if (n == name) return format;
-  }
-  return std::nullopt;
-}
-
-std::string_view ExplainFormatNames() {
-  return "text, mermaid, svg, html";
-}
 
 std::optional<ExplainLanguage> ExplainLanguageNamed(std::string_view name) {
   for (const auto& [n, language] : kLanguages) {

@@ -18,8 +18,8 @@ namespace dupsim {
 
 enum class ExplainFormat { kText, kMermaid, kSvg, kHtml };
 
-std::optional<ExplainFormat> ExplainFormatNamed(std::string_view name);
-std::string_view ExplainFormatNames();  // "text, mermaid, svg, html"
+// `--format` chooses among these by name in sim/cli/explain_formats.* (one registry for every
+// format choice); the enum serves RenderExplanation's callers in code.
 std::optional<ExplainLanguage> ExplainLanguageNamed(std::string_view name);
 std::string_view ExplainLanguageNames();  // "en, zh"
 
