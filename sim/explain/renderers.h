@@ -16,10 +16,10 @@
 
 namespace dupsim {
 
-enum class ExplainFormat { kText, kMermaid, kSvg, kHtml };
-
 // `--format` chooses among these by name in sim/cli/explain_formats.* (one registry for every
 // format choice); the enum serves RenderExplanation's callers in code.
+enum class ExplainFormat { kText, kMermaid, kSvg, kHtml };
+
 std::optional<ExplainLanguage> ExplainLanguageNamed(std::string_view name);
 std::string_view ExplainLanguageNames();  // "en, zh"
 
