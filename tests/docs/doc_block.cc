@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "tests/support/shell_words.h"
+
 namespace dupsim {
 namespace {
 
@@ -100,31 +102,7 @@ std::string RewriteDocBlocks(const std::string& text, const std::vector<DocBlock
 }
 
 std::vector<std::string> SplitShellWords(const std::string& line) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (char c : line) {
-    if (quote != 0) {
-      if (c == quote) {
-        quote = 0;
-      } else {
-        word += c;
-      }
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-      in_word = true;
-    } else if (c == ' ' || c == '\t') {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
+  return testing::ShellWords(line);
 }
 
 }  // namespace dupsim

@@ -35,7 +35,7 @@ std::vector<DocBlock> ParseDocBlocks(const std::string& file, const std::string&
 std::string RewriteDocBlocks(const std::string& text, const std::vector<DocBlock>& blocks,
                              const std::vector<std::string>& outputs);
 
-// Words, '...' and "..." quotes (no escapes): enough for the commands the docs show.
+// Words, '...' and "..." quotes (no escapes), # comments: tests/support/shell_words.h.
 std::vector<std::string> SplitShellWords(const std::string& line);
 
 }  // namespace dupsim

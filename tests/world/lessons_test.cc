@@ -19,9 +19,12 @@
 #include "sim/scenario/bundled_scenarios.h"
 #include "sim/scenario/scenario_loader.h"
 #include "tests/cli/dupsim_process.h"
+#include "tests/support/shell_words.h"
 
 namespace dupsim {
 namespace {
+
+using testing::ShellWords;
 
 // Enough for every claim below to be decided by exact counts or disjoint 95% intervals.
 constexpr std::uint64_t kLessonIntents = 20000;
@@ -358,38 +361,6 @@ TEST(Lessons, EveryLessonIsWrittenAndIndexed) {
     if (entry.path().extension() != ".md" || stem == "README") continue;
     EXPECT_NE(std::find(kLessons.begin(), kLessons.end(), stem), kLessons.end()) << stem;
   }
-}
-
-// A command line split as a POSIX shell would for these simple lines: words, '...' and "..."
-// quotes, and a comment from an unquoted # that starts a word.
-std::vector<std::string> ShellWords(const std::string& line) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (char c : line) {
-    if (quote != 0) {
-      if (c == quote) {
-        quote = 0;
-      } else {
-        word += c;
-      }
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-      in_word = true;
-    } else if (c == ' ' || c == '\t') {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else if (c == '#' && !in_word) {
-      break;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
 }
 
 TEST(Lessons, ShellWordsSplitLikeAShell) {
