@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "sim/model/trace_event.h"
 #include "sim/network/network_link.h"
-#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {

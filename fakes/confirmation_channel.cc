@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cassert>
 
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 #include "sim/network/message.h"
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 

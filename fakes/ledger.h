@@ -18,7 +18,7 @@
 #include "metrics/root_cause.h"
 #include "sim/input/money.h"
 #include "sim/model/ids.h"
-#include "sim/trace/trace_detail_fields.h"
+#include "sim/model/trace_detail_fields.h"
 
 namespace dupsim {
 

@@ -4,8 +4,8 @@
 
 #include "fakes/confirmation_channel.h"
 #include "fakes/ledger.h"
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 

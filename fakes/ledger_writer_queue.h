@@ -16,11 +16,11 @@
 #include <vector>
 
 #include "metrics/held_entries.h"
-#include "metrics/root_cause.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
 #include "sim/engine/slot_pool.h"
 #include "sim/input/money.h"
+#include "sim/model/charge_origin.h"
 #include "sim/model/ids.h"
 
 namespace dupsim {

@@ -3,9 +3,9 @@
 #include <cassert>
 
 #include "fakes/payment_server.h"
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 #include "sim/network/network_link.h"
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 

@@ -8,9 +8,9 @@
 #include "fakes/idempotency_store.h"
 #include "fakes/ledger.h"
 #include "fakes/load_balancer.h"
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 #include "sim/network/network_link.h"
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
 
 namespace dupsim {
 namespace {

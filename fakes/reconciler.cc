@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "fakes/ledger.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 namespace {

@@ -1,6 +1,6 @@
 #include "fakes/status_query_service.h"
 
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_event.h"
 
 #include <cassert>
 

@@ -3,8 +3,8 @@
 #include <cassert>
 
 #include "fakes/client_app.h"
-#include "metrics/root_cause.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/charge_origin.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 namespace {

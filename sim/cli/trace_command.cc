@@ -1,5 +1,5 @@
 // `dupsim trace`: runs one scenario under one strategy with a sink that keeps
-// every step every party reports (sim/trace/trace_event.h), and writes them as a
+// every step every party reports (sim/model/trace_event.h), and writes them as a
 // Chrome Trace Event Format file for Perfetto or chrome://tracing, or as JSON
 // Lines for scripts (sim/trace/chrome_trace_writer.h, jsonl_trace_writer.h).
 #include <limits>

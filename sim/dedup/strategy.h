@@ -12,9 +12,9 @@
 #include <optional>
 #include <string>
 
-#include "metrics/root_cause.h"
 #include "sim/engine/virtual_time.h"
 #include "sim/model/admission.h"
+#include "sim/model/charge_origin.h"
 #include "sim/model/dedup_miss.h"
 #include "sim/model/ids.h"
 

@@ -15,7 +15,7 @@
 #include <utility>
 
 #include "metrics/root_cause.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 

@@ -6,7 +6,7 @@
 #include "sim/explain/sequence_diagram.h"
 #include "sim/explain/time_text.h"
 #include "sim/explain/trace_collectors.h"
-#include "sim/trace/trace_detail_fields.h"
+#include "sim/model/trace_detail_fields.h"
 
 namespace dupsim {
 namespace {

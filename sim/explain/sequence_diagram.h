@@ -15,7 +15,7 @@
 
 #include "sim/engine/trace_sink.h"
 #include "sim/explain/explain_text.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "sim/engine/trace_sink.h"
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 

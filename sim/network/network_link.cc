@@ -2,8 +2,8 @@
 
 #include <cassert>
 
-#include "sim/trace/trace_detail_fields.h"
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_detail_fields.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 namespace {

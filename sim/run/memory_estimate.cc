@@ -7,8 +7,8 @@
 #include "fakes/client_app.h"
 #include "fakes/idempotency_store.h"
 #include "fakes/refund_record.h"
-#include "metrics/root_cause.h"
 #include "sim/engine/random_stream.h"
+#include "sim/model/charge_origin.h"
 #include "sim/run/parallel_jobs.h"
 #include "sim/run/scenario_runner.h"
 

@@ -43,7 +43,7 @@ class World {
   // as they start, for a progress line on another thread.
   RunResult Run(std::atomic<std::uint64_t>* intents_started = nullptr);
 
-  // Before Run: every party reports its steps to `sink` (sim/trace/trace_event.h).
+  // Before Run: every party reports its steps to `sink` (sim/model/trace_event.h).
   void SetTraceSink(TraceSink* sink) { sim_.SetTraceSink(sink); }
 
   const Ledger& ledger() const { return ledger_; }

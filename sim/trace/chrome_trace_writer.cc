@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "metrics/root_cause.h"
+#include "sim/model/trace_detail_fields.h"
 #include "sim/trace/trace_detail.h"
-#include "sim/trace/trace_detail_fields.h"
 #include "sim/trace/trace_names.h"
 
 namespace dupsim {
@@ -109,7 +109,7 @@ std::string TraceEventName(const TraceRecord& r) {
       return MessageName(d) + " held back";
     case TraceKind::kCharged: {
       const ChargedDetail charge = ChargedDetail::Unpack(d);
-      return charge.duplicate ? with("duplicate: " + std::string(DuplicateCauseName(charge)))
+      return charge.duplicate ? with("duplicate: " + std::string(RootCauseName(charge.cause)))
                               : label;
     }
     case TraceKind::kResponse:

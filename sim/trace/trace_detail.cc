@@ -1,7 +1,7 @@
 #include "sim/trace/trace_detail.h"
 
 #include "metrics/root_cause.h"
-#include "sim/trace/trace_detail_fields.h"
+#include "sim/model/trace_detail_fields.h"
 #include "sim/trace/trace_names.h"
 
 namespace dupsim {
@@ -83,7 +83,7 @@ Json TraceDetail(const TraceRecord& r) {
     case TraceKind::kCharged: {
       const ChargedDetail charge = ChargedDetail::Unpack(d);
       out["ordinal"] = charge.ordinal;
-      if (charge.duplicate) out["duplicate"] = DuplicateCauseName(charge);
+      if (charge.duplicate) out["duplicate"] = RootCauseName(charge.cause);
       return out;
     }
     case TraceKind::kRefunded:

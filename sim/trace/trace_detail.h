@@ -1,4 +1,4 @@
-// What a trace record's detail says, in words: the number sim/trace/trace_event.h
+// What a trace record's detail says, in words: the number sim/model/trace_event.h
 // packs per kind, decoded into named fields ({"message":"response","partition":false},
 // {"status":"ok","replayed":true}, {"try":2}); an empty object for a kind that carries
 // nothing. Both trace formats write it: JSON Lines as its "detail" object, the Chrome

@@ -1,4 +1,4 @@
-// Names of a trace's lanes and kinds for `dupsim trace` (sim/trace/trace_event.h):
+// Names of a trace's lanes and kinds for `dupsim trace` (sim/model/trace_event.h):
 // a stable snake_case identifier for files and scripts ("load_balancer",
 // "attempt_sent") and a short English label for viewers ("Load balancer",
 // "attempt sent"). One table each; a value outside the enums (a newer or
@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "sim/trace/trace_event.h"
+#include "sim/model/trace_event.h"
 
 namespace dupsim {
 

@@ -148,7 +148,7 @@ TEST(JsonlTraceWriter, OneLineOfFixedKeysPerRecord) {
 }
 
 // The detail in words, one named field per thing it packs, in a fixed order: no reader needs
-// sim/trace/trace_event.h to know that 257 on a replied record means "200, replayed".
+// sim/model/trace_event.h to know that 257 on a replied record means "200, replayed".
 TEST(JsonlTraceWriter, TheDetailInWords) {
   const std::uint32_t client_retry =
       (static_cast<std::uint32_t>(RootCause::kClientRetry) + 1) << 8 | 1;

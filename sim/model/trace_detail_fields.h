@@ -1,4 +1,4 @@
-// The one packing of each trace kind's detail number (sim/trace/trace_event.h says
+// The one packing of each trace kind's detail number (sim/model/trace_event.h says
 // which kind carries what): a small struct per layout with Pack() for the party
 // that reports it and Unpack() for every reader (the JSON detail, the Chrome
 // trace's event names, `dupsim explain`), so no reader repeats the bit layout.
@@ -7,9 +7,8 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 
-#include "metrics/root_cause.h"
+#include "sim/model/charge_origin.h"
 
 namespace dupsim {
 
@@ -76,11 +75,6 @@ struct ChargedDetail {
     return charge;
   }
 };
-
-// A duplicate's root cause by name; "unknown" for a cause this version does not know.
-inline std::string_view DuplicateCauseName(const ChargedDetail& charge) {
-  return charge.cause == RootCause::kCount ? "unknown" : RootCauseName(charge.cause);
-}
 
 // kQueueWrite, kNotificationDelivered: the delivery's number and whether an inbox dropped it.
 struct DeliveryDetail {
