@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "sim/model/charge_origin.h"
 #include "sim/model/trace_event.h"
 #include "sim/network/network_link.h"
 
@@ -46,18 +47,15 @@ std::uint64_t PageStreamIndex(IntentId intent, std::uint32_t checkout, std::uint
 }  // namespace
 
 ClientApp::ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options,
-                     ClientAppStreams streams, const IntentCatalog& catalog, Strategy& strategy)
+                     ClientAppStreams streams, const IntentCatalog& catalog, AppDefence* defence)
     : sim_(sim),
       self_(sim.Register(this)),
       pool_(pool),
       options_(options),
       streams_(streams),
       catalog_(catalog),
-      strategy_(strategy),
-      fresh_key_per_attempt_(strategy.FreshKeyPerAttempt()),
-      key_per_order_(strategy.KeyPerOrder()),
-      query_before_retry_(strategy.QueryBeforeRetry()),
-      review_(strategy.ReviewBeforePay()),
+      defence_(defence),
+      setup_(defence ? defence->Setup() : AppSetup{}),
       pages_per_intent_(options.checkouts_per_intent + (options.fraud_page ? 1 : 0)),
       pages_(static_cast<std::size_t>(catalog.Size()) * pages_per_intent_),
       acknowledged_(catalog.Size(), 0),
@@ -66,7 +64,7 @@ ClientApp::ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options
   const std::uint32_t intents = catalog.Size();
   assert(options_.max_attempts >= 1 && options_.max_attempts <= 255);
   assert(options_.checkouts_per_intent >= 1 && options_.checkouts_per_intent <= kFraudCheckout);
-  assert(!review_ || options_.double_tap_gap);
+  assert(!setup_.review || options_.double_tap_gap);
   per_intent_.reserve(intents);
   for (std::uint32_t i = 0; i < intents; ++i) per_intent_.push_back(streams_.jitter.Derive(i));
 }
@@ -82,9 +80,11 @@ IdempotencyKey ClientApp::KeyFor(const Submission& s) const {
   // Keys are unique by construction; bit layout: intent | checkout | tap | attempt, plus 1
   // so that no key is 0 ("no key").
   // An order number spans the intent's pages; a scammer's page is a new order all the same.
-  const std::uint32_t checkout = key_per_order_ && s.checkout != kFraudCheckout ? 0 : s.checkout;
+  const std::uint32_t checkout =
+      setup_.key_scheme == KeyScheme::kPerOrder && s.checkout != kFraudCheckout ? 0 : s.checkout;
   const std::uint64_t page = (static_cast<std::uint64_t>(s.intent) << 16) | (checkout << 8);
-  if (options_.key_scope == KeyScope::kPerIntent && !fresh_key_per_attempt_) {
+  if (options_.key_scope == KeyScope::kPerIntent &&
+      setup_.key_scheme != KeyScheme::kFreshPerAttempt) {
     return (page << 16) + 1;
   }
   return ((page | s.tap_index) << 16) + (static_cast<std::uint64_t>(s.attempt) << 1) + 1;
@@ -99,7 +99,7 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
     ++counters_.taps_swallowed;
     return;
   }
-  if (review_) {
+  if (setup_.review) {
     // Pay opens the review screen; more taps on Pay land on that screen and do nothing.
     if (tap_index > 0) {
       Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
@@ -108,7 +108,8 @@ void ClientApp::Tap(IntentId intent, std::uint32_t checkout, std::uint32_t tap_i
     }
     Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kReviewShown, intent, checkout);
     ++counters_.reviews_shown;
-    sim_.Schedule(review_->review_time, self_, kReviewDone, PagePayload{intent, checkout}.Pack());
+    sim_.Schedule(setup_.review->review_time, self_, kReviewDone,
+                  PagePayload{intent, checkout}.Pack());
     return;
   }
   PressPay(intent, checkout, tap_index);
@@ -133,20 +134,22 @@ void ClientApp::PressPay(IntentId intent, std::uint32_t checkout, std::uint32_t 
   IntentId& previous = last_tap_of_payer_[tap.payer];
   tap.previous_tap_shown_paid = previous != kNoIntent && acknowledged_[previous];
   previous = intent;
-  if (!strategy_.AdmitTap(tap)) {
+  if (defence_ && !defence_->AdmitTap(tap)) {
     Trace(sim_, Lane::kApp, Lane::kApp, TraceKind::kTapSwallowed, intent, checkout, tap_index);
     ++counters_.taps_swallowed;
     return;
   }
   // The user meant the page's first tap; a second one is the accident defences look for.
   const bool meant = tap_index == 0;
-  if (strategy_.BlockTap(tap)) {
+  if (defence_ && defence_->BlockTap(tap)) {
     Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kTapBlocked, intent, checkout, tap_index);
     ++counters_.taps_blocked;
     if (meant) blocked_[intent] = 1;
     return;
   }
-  if (const std::optional<RepeatPrompt> prompt = strategy_.PromptBeforeTap(tap)) {
+  const std::optional<RepeatPrompt> prompt =
+      defence_ ? defence_->PromptBeforeTap(tap) : std::nullopt;
+  if (prompt) {
     Trace(sim_, Lane::kApp, Lane::kUser, TraceKind::kPromptShown, intent, checkout, tap_index);
     ++counters_.prompts_shown;
     RandomStream rng = streams_.prompt.Derive(PageStreamIndex(intent, checkout, tap_index));
@@ -175,8 +178,9 @@ void ClientApp::OnPromptAnswered(std::uint64_t payload) {
 void ClientApp::OnReviewDone(IntentId intent, std::uint32_t checkout) {
   RandomStream rng = streams_.review.Derive(PageStreamIndex(intent, checkout));
   // Three draws in a fixed order whatever happens.
-  const bool abandons = rng.Bernoulli(review_->abandon_probability);
-  const bool doubles = rng.Bernoulli(options_.double_tap_probability * review_->double_tap_ratio);
+  const bool abandons = rng.Bernoulli(setup_.review->abandon_probability);
+  const bool doubles =
+      rng.Bernoulli(options_.double_tap_probability * setup_.review->double_tap_ratio);
   const Time gap = options_.double_tap_gap->Sample(rng);
   if (abandons) {
     Trace(sim_, Lane::kUser, Lane::kApp, TraceKind::kReviewLeft, intent, checkout);
@@ -348,7 +352,7 @@ void ClientApp::ConnectStatusQueries(StatusQueryService* service) {
 void ClientApp::FailAttempt(Slot s) {
   Submission& sub = submissions_[s];
   SetAwaiting(sub, false);
-  if (query_before_retry_ && sub.attempt < options_.max_attempts) {
+  if (setup_.query_before_retry && sub.attempt < options_.max_attempts) {
     // "Did it go through?" before paying again: the answer decides (OnPaymentStatus). The tag
     // names the question by what is intrinsic to the intent (page, tap, attempt), so each
     // query has its own fate, the same under every strategy.

@@ -21,11 +21,11 @@
 #include "fakes/intent_catalog.h"
 #include "fakes/payment_confirmation_listener.h"
 #include "fakes/status_query_service.h"
-#include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
 #include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
+#include "sim/model/app_defence.h"
 #include "sim/network/message.h"
 
 namespace dupsim {
@@ -104,7 +104,7 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   };
 
   ClientApp(Scheduler& sim, MessagePool& pool, ClientAppOptions options, ClientAppStreams streams,
-            const IntentCatalog& catalog, Strategy& strategy);
+            const IntentCatalog& catalog, AppDefence* defence);
 
   // Wiring after construction (the parties refer to each other): the link requests go
   // out on, and who hears that a payment succeeded. Both are required before the first tap.
@@ -178,11 +178,8 @@ class ClientApp final : public EventHandler, public StatusQueryListener {
   std::vector<RandomStream> per_intent_;  // backoff jitter
   ClientAppStreams streams_;
   const IntentCatalog& catalog_;
-  Strategy& strategy_;
-  bool fresh_key_per_attempt_;        // the strategy forces per-attempt keys
-  bool key_per_order_;                // the strategy keys every page of an intent alike
-  bool query_before_retry_;           // the strategy asks for the status before each retry
-  std::optional<ReviewStep> review_;  // the strategy's review screen, if any
+  AppDefence* defence_;  // the strategy's app layer; nullptr: it does not act on the app
+  AppSetup setup_;       // the defence's, asked once
   StatusQueryService* status_queries_ = nullptr;
   StatusQueryService::AskerId asker_ = 0;
   PaymentConfirmationListener* listener_ = nullptr;

@@ -1,13 +1,13 @@
-// The servers' idempotency key store: which keys have been claimed, whether the
-// claiming request is still in flight, and which later requests wait on it.
-// How a claim becomes visible is the caller's ClaimPolicy: at once and to every
-// replica (one shared store, claim atomic with the check), after a race window
-// (check-then-insert: two requests checking within it both see nothing), or on
-// other replicas only after a replication lag (a store per replica, replicated
-// asynchronously). One table holds the ground truth for all of them, so a miss
-// is recognised and labelled exactly. An open-addressing table with linear
-// probing keeps look-ups allocation free; it doubles (rarely, amortised) when
-// over half full.
+// The servers' idempotency key store (the KeyStore of sim/model/key_store.h):
+// which keys have been claimed, whether the claiming request is still in flight,
+// and which later requests wait on it. How a claim becomes visible is the
+// caller's ClaimPolicy: at once and to every replica (one shared store, claim
+// atomic with the check), after a race window (check-then-insert: two requests
+// checking within it both see nothing), or on other replicas only after a
+// replication lag (a store per replica, replicated asynchronously). One table
+// holds the ground truth for all of them, so a miss is recognised and labelled
+// exactly. An open-addressing table with linear probing keeps look-ups
+// allocation free; it doubles (rarely, amortised) when over half full.
 #pragma once
 
 #include <cstdint>
@@ -17,45 +17,20 @@
 #include "metrics/held_entries.h"
 #include "sim/engine/virtual_time.h"
 #include "sim/model/ids.h"
+#include "sim/model/key_store.h"
 #include "sim/network/message.h"
 
 namespace dupsim {
 
-enum class ClaimOutcome {
-  kClaimed,              // the key was new: the caller's request owns it
-  kReclaimed,            // the key had expired: forgotten, and now owned by the caller's request
-  kMissedInRace,         // claimed already, but the insert was not visible yet (check-then-insert)
-  kMissedInReplication,  // claimed on another replica, not replicated here yet
-  kInFlight,             // claimed by a request that has not committed yet
-  kCompleted,            // claimed by a request that committed
-};
-
-class IdempotencyStore {
+class IdempotencyStore final : public KeyStore {
  public:
   explicit IdempotencyStore(std::size_t expected_keys = 1024);
 
-  static constexpr Time kNoExpiry = -1;
-
-  struct ClaimPolicy {
-    Time ttl = kNoExpiry;      // a committed key is forgotten this long after its claim
-    Time race_window = 0;      // check-then-insert: the insert lands this long after the check
-    Time replication_lag = 0;  // per-replica stores: other replicas see a claim this much later
-    bool per_replica = false;  // false: one store shared by every replica
-  };
-
-  // Precondition: key != 0 and replica < 64. A key still in flight never expires, so its
-  // waiters are always answered.
   ClaimOutcome Claim(IdempotencyKey key, Time now, std::uint32_t replica,
-                     const ClaimPolicy& policy);
-
-  // Marks a claimed key committed. Precondition: a Claim of this key returned a claim.
-  // Completion is seen at once everywhere (waiters are answered by the committing server).
-  void Complete(IdempotencyKey key);
-
-  // Forgets a claim whose request died before committing (the claim rolled back with the
-  // charge): the next request with the key claims it afresh. Waiters stay for the caller
-  // to take with ExchangeWaiterHead.
-  void Release(IdempotencyKey key);
+                     const ClaimPolicy& policy) override;
+  void Complete(IdempotencyKey key) override;
+  // Waiters stay for the caller to take with ExchangeWaiterHead.
+  void Release(IdempotencyKey key) override;
 
   // Parks a request on `key` (an intrusive list threaded through Message::next_waiter):
   // returns the previous head; the caller links it behind the new one.

@@ -120,7 +120,9 @@ void PaymentServer::StartService(Replica& replica, std::uint8_t index, Slot m) {
   Message& msg = pool_[m];
   msg.replica = index;
   const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
-  const AdmissionDecision decision = parts_.strategy.AdmitRequest(view, parts_.store);
+  const AdmissionDecision decision = parts_.defence
+                                         ? parts_.defence->AdmitRequest(view, parts_.store)
+                                         : AdmissionDecision(Admission::kProcess);
   msg.dedup_miss = decision.miss;
   Trace(sim_, Lane::kServer, Lane::kKeyStore, TraceKind::kAdmission, msg.intent, msg.checkout,
         msg.tap, msg.attempt,
@@ -204,8 +206,11 @@ void PaymentServer::Commit(Slot m, bool crashed_before_reply) {
           msg.tap, msg.attempt, charge.Pack());
     parts_.confirmation.Notify(msg.intent);
   }
-  const ChargeRequestView view{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount};
-  parts_.strategy.OnCommitted(view, parts_.store);
+  if (parts_.defence) {
+    const ChargeRequestView view{msg.intent,  msg.key,   sim_.Now(),
+                                 msg.replica, msg.payer, msg.amount};
+    parts_.defence->OnCommitted(view, parts_.store);
+  }
   if (crashed_before_reply) {
     pool_.Free(m);
   } else {
@@ -266,9 +271,11 @@ void PaymentServer::Crash(std::uint8_t index) {
     }
     Trace(sim_, Lane::kServer, Lane::kServer, TraceKind::kKilled, msg.intent, msg.checkout, msg.tap,
           msg.attempt, index);
-    parts_.strategy.OnAbandoned(
-        ChargeRequestView{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount},
-        parts_.store);
+    if (parts_.defence) {
+      parts_.defence->OnAbandoned(
+          ChargeRequestView{msg.intent, msg.key, sim_.Now(), msg.replica, msg.payer, msg.amount},
+          parts_.store);
+    }
     pool_.Free(m);
     // Requests parked on a claim that rolled back try again, as if newly arrived.
     if (msg.key == 0) continue;

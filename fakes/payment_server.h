@@ -13,9 +13,9 @@
 
 #include "fakes/ledger_writer_queue.h"
 #include "fakes/server_crash_options.h"
-#include "sim/dedup/strategy.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/simulator.h"
+#include "sim/model/server_defence.h"
 #include "sim/network/message.h"
 
 namespace dupsim {
@@ -54,7 +54,7 @@ class PaymentServer final : public EventHandler {
   enum EventKind : std::uint32_t { kRequestArrived = 0, kProcessed = 1, kCrash = 2, kRestart = 3 };
 
   struct Parts {
-    Strategy& strategy;
+    ServerDefence* defence;  // the strategy's server layer; nullptr: it does not act here
     IdempotencyStore& store;
     Ledger& ledger;
     ConfirmationChannel& confirmation;

@@ -20,7 +20,7 @@ namespace {
 
 using namespace dupsim;
 
-class PayerLock final : public Strategy {
+class PayerLock final : public Strategy, public ServerDefence {
  public:
   explicit PayerLock(Time hold) : hold_(hold) {}
 
@@ -28,7 +28,9 @@ class PayerLock final : public Strategy {
     return hold_ == 0 ? "payer_lock" : "payer_lock(hold=" + FormatDuration(hold_) + ")";
   }
 
-  AdmissionDecision AdmitRequest(const ChargeRequestView& request, IdempotencyStore&) override {
+  ServerDefence* ServerLayer() override { return this; }
+
+  AdmissionDecision AdmitRequest(const ChargeRequestView& request, KeyStore&) override {
     if (request.payer >= locked_until_.size()) {
       locked_until_.resize(std::max<std::size_t>(request.payer + 1, 2 * locked_until_.size()), -1);
     }
@@ -38,11 +40,11 @@ class PayerLock final : public Strategy {
     return Admission::kProcess;
   }
 
-  void OnCommitted(const ChargeRequestView& request, IdempotencyStore&) override {
+  void OnCommitted(const ChargeRequestView& request, KeyStore&) override {
     locked_until_[request.payer] = request.now + hold_;  // keep it `hold` longer
   }
 
-  void OnAbandoned(const ChargeRequestView& request, IdempotencyStore&) override {
+  void OnAbandoned(const ChargeRequestView& request, KeyStore&) override {
     locked_until_[request.payer] = -1;
   }
 

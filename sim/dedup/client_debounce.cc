@@ -10,13 +10,15 @@
 namespace dupsim {
 namespace {
 
-class ClientDebounce final : public Strategy {
+class ClientDebounce final : public Strategy, public AppDefence {
  public:
   explicit ClientDebounce(Time window) : window_(window) {}
 
   std::string Describe() const override {
     return "client_debounce(window=" + FormatDuration(window_) + ")";
   }
+
+  AppDefence* AppLayer() override { return this; }
 
   bool AdmitTap(const TapContext& tap) override {
     return tap.tap_index == 0 || tap.now - tap.first_tap_at > window_;

@@ -18,7 +18,7 @@
 namespace dupsim {
 namespace {
 
-class ConfirmOnRepeat final : public Strategy {
+class ConfirmOnRepeat final : public Strategy, public AppDefence {
  public:
   ConfirmOnRepeat(Time window, RepeatPrompt prompt) : window_(window), prompt_(prompt) {}
 
@@ -26,6 +26,8 @@ class ConfirmOnRepeat final : public Strategy {
     return "confirm_on_repeat(window=" + FormatDuration(window_) + ", " +
            DescribeRepeatPrompt(prompt_) + ")";
   }
+
+  AppDefence* AppLayer() override { return this; }
 
   std::optional<RepeatPrompt> PromptBeforeTap(const TapContext& tap) override {
     const Time since = recent_.SinceLastAndRecord(tap);

@@ -8,9 +8,11 @@
 namespace dupsim {
 namespace {
 
-class DisableUntilResponse final : public Strategy {
+class DisableUntilResponse final : public Strategy, public AppDefence {
  public:
   std::string Describe() const override { return "disable_until_response"; }
+
+  AppDefence* AppLayer() override { return this; }
 
   bool AdmitTap(const TapContext& tap) override { return !tap.page_waiting; }
 };

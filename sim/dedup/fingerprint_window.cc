@@ -15,7 +15,7 @@
 namespace dupsim {
 namespace {
 
-class FingerprintWindow final : public Strategy {
+class FingerprintWindow final : public Strategy, public ServerDefence {
  public:
   explicit FingerprintWindow(Time window) : window_(window), held_(window) {}
 
@@ -23,7 +23,9 @@ class FingerprintWindow final : public Strategy {
     return "fingerprint_window(window=" + FormatDuration(window_) + ")";
   }
 
-  AdmissionDecision AdmitRequest(const ChargeRequestView& request, IdempotencyStore&) override {
+  ServerDefence* ServerLayer() override { return this; }
+
+  AdmissionDecision AdmitRequest(const ChargeRequestView& request, KeyStore&) override {
     // Payers are intent ids, so a table indexed by payer grows (amortised) to the run's size.
     if (request.payer >= last_.size())
       last_.resize(std::max<std::size_t>(request.payer + 1, 2 * last_.size()));

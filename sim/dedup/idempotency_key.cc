@@ -2,15 +2,13 @@
 // and retry; the server claims the key on arrival. A later request with a
 // claimed key gets the first request's result: at once if it committed, or
 // when it commits if it is still in flight (Stripe replays the stored first
-// response; see docs/idempotency-keys.md#replaying-the-first-answer). Stops double taps, timeout
-// retries,
-// proxy retries and network duplicates; not a user who pays again on a new
-// page (new key). A repeat of a request still in flight is parked until the
-// first commits (in_flight: wait, the default), answered 409 Conflict so the
-// app retries later (reject: Stripe's answer to concurrent requests; costs
-// attempts and latency), or charged too (process: a store that records keys
-// only at commit; concurrent_in_flight). The other options are the ways real
-// key stores still fail:
+// response; see docs/idempotency-keys.md#replaying-the-first-answer). Stops
+// double taps, timeout retries, proxy retries and network duplicates; not a
+// user who pays again on a new page (new key). A repeat of a request still in flight is parked
+// until the first commits (in_flight: wait, the default), answered 409 Conflict so the app retries
+// later (reject: Stripe's answer to concurrent requests; costs attempts and latency), or charged
+// too (process: a store that records keys only at commit; concurrent_in_flight). The other options
+// are the ways real key stores still fail:
 //   ttl              a retry after the key was forgotten is charged again (key_expired);
 //   claim            check_then_insert: two requests checking within `race_window`
 //                    both see nothing (concurrent_in_flight);
@@ -27,7 +25,7 @@ namespace dupsim {
 std::string IdempotencyKeyDedup::Describe() const {
   std::string options;
   auto add = [&](const std::string& option) { options += (options.empty() ? "" : ", ") + option; };
-  if (policy_.ttl != IdempotencyStore::kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
+  if (policy_.ttl != kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
   if (policy_.race_window > 0) {
     add("claim=check_then_insert, race_window=" + FormatDuration(policy_.race_window));
   }
@@ -40,7 +38,7 @@ std::string IdempotencyKeyDedup::Describe() const {
 }
 
 AdmissionDecision IdempotencyKeyDedup::AdmitRequest(const ChargeRequestView& request,
-                                                    IdempotencyStore& store) {
+                                                    KeyStore& store) {
   if (request.key == 0) return Admission::kProcess;
   switch (store.Claim(request.key, request.now, request.replica, policy_)) {
     case ClaimOutcome::kClaimed:
@@ -67,20 +65,20 @@ AdmissionDecision IdempotencyKeyDedup::AdmitRequest(const ChargeRequestView& req
   return Admission::kProcess;
 }
 
-void IdempotencyKeyDedup::OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) {
+void IdempotencyKeyDedup::OnCommitted(const ChargeRequestView& request, KeyStore& store) {
   if (request.key != 0) store.Complete(request.key);
 }
 
-void IdempotencyKeyDedup::OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) {
+void IdempotencyKeyDedup::OnAbandoned(const ChargeRequestView& request, KeyStore& store) {
   if (request.key != 0) store.Release(request.key);
 }
 
 KeyDedupOptions ReadKeyDedupOptions(StrategyParams& params) {
   KeyDedupOptions options;
-  IdempotencyStore::ClaimPolicy& policy = options.policy;
+  ClaimPolicy& policy = options.policy;
   // Real retention: Stripe prunes after at least 24 h, Adyen keeps 31 days, AWS client
   // tokens commonly 8 h (docs/idempotency-keys.md#key-rules-by-vendor). Absent: kept forever.
-  policy.ttl = params.PositiveDuration("ttl", IdempotencyStore::kNoExpiry);
+  policy.ttl = params.PositiveDuration("ttl", kNoExpiry);
   const bool racy = params.Choice("claim", {"atomic", "check_then_insert"}, 0) == 1;
   if (params.Has("race_window") && !racy) {
     params.Duration("race_window", 0);  // read, so a malformed value is reported first

@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "fakes/idempotency_store.h"
-#include "sim/dedup/strategy.h"
 #include "sim/input/strategy_params.h"
+#include "sim/model/key_store.h"
+#include "sim/model/strategy.h"
 
 namespace dupsim {
 
@@ -21,27 +21,27 @@ enum class InFlight {
 };
 
 struct KeyDedupOptions {
-  IdempotencyStore::ClaimPolicy policy;
+  ClaimPolicy policy;
   InFlight in_flight = InFlight::kWait;
 };
 
-class IdempotencyKeyDedup : public Strategy {
+class IdempotencyKeyDedup : public Strategy, public ServerDefence {
  public:
   // `name` heads Describe(): "idempotency_key(ttl=24h)".
   IdempotencyKeyDedup(std::string name, KeyDedupOptions options)
       : name_(std::move(name)), policy_(options.policy), in_flight_(options.in_flight) {}
 
   std::string Describe() const override;
+  ServerDefence* ServerLayer() override { return this; }
   bool UsesKeyStore() const override { return true; }
-  AdmissionDecision AdmitRequest(const ChargeRequestView& request,
-                                 IdempotencyStore& store) override;
-  void OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) override;
+  AdmissionDecision AdmitRequest(const ChargeRequestView& request, KeyStore& store) override;
+  void OnCommitted(const ChargeRequestView& request, KeyStore& store) override;
   // Whatever the claim mode, it rolls back with a charge that never happened.
-  void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) override;
+  void OnAbandoned(const ChargeRequestView& request, KeyStore& store) override;
 
  private:
   std::string name_;
-  IdempotencyStore::ClaimPolicy policy_;
+  ClaimPolicy policy_;
   InFlight in_flight_;
 };
 

@@ -12,12 +12,17 @@
 namespace dupsim {
 namespace {
 
-class IdempotencyKeyPerAttempt final : public IdempotencyKeyDedup {
+class IdempotencyKeyPerAttempt final : public IdempotencyKeyDedup, public AppDefence {
  public:
   explicit IdempotencyKeyPerAttempt(KeyDedupOptions options)
       : IdempotencyKeyDedup("idempotency_key_per_attempt", options) {}
 
-  bool FreshKeyPerAttempt() const override { return true; }
+  AppDefence* AppLayer() override { return this; }
+  AppSetup Setup() const override {
+    AppSetup setup;
+    setup.key_scheme = KeyScheme::kFreshPerAttempt;
+    return setup;
+  }
 };
 
 }  // namespace

@@ -9,9 +9,9 @@
 // a double tap, a retry or a pay-again is a new message with a new id. An id
 // kept shorter than redeliveries can come (`retention`; SQS FIFO remembers
 // only 5 minutes) lets that redelivery through. Cost: the inbox's entries.
-#include "fakes/idempotency_store.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
+#include "sim/model/key_store.h"
 
 namespace dupsim {
 namespace {
@@ -21,12 +21,11 @@ class InboxDedup final : public Strategy {
   explicit InboxDedup(Time retention) : retention_(retention) {}
 
   std::string Describe() const override {
-    return retention_ == IdempotencyStore::kNoExpiry
-               ? "inbox_dedup"
-               : "inbox_dedup(retention=" + FormatDuration(retention_) + ")";
+    return retention_ == kNoExpiry ? "inbox_dedup"
+                                   : "inbox_dedup(retention=" + FormatDuration(retention_) + ")";
   }
 
-  std::optional<Time> InboxRetention() const override { return retention_; }
+  ConsumerSetup ConsumerLayer() const override { return {retention_}; }
 
  private:
   Time retention_;
@@ -39,8 +38,7 @@ StrategyInfo InboxDedupStrategy() {
           "consumers of the ledger queue and of notifications skip message ids already in "
           "their inbox (kept for `retention`, default for ever)",
           [](StrategyParams& params) {
-            const Time retention =
-                params.PositiveDuration("retention", IdempotencyStore::kNoExpiry);
+            const Time retention = params.PositiveDuration("retention", kNoExpiry);
             return [retention] { return std::make_unique<InboxDedup>(retention); };
           }};
 }

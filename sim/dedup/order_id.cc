@@ -12,11 +12,16 @@
 namespace dupsim {
 namespace {
 
-class OrderId final : public IdempotencyKeyDedup {
+class OrderId final : public IdempotencyKeyDedup, public AppDefence {
  public:
   OrderId() : IdempotencyKeyDedup("order_id", KeyDedupOptions{}) {}
 
-  bool KeyPerOrder() const override { return true; }
+  AppDefence* AppLayer() override { return this; }
+  AppSetup Setup() const override {
+    AppSetup setup;
+    setup.key_scheme = KeyScheme::kPerOrder;
+    return setup;
+  }
 };
 
 }  // namespace

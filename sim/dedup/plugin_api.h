@@ -15,13 +15,13 @@
 // See plugins/example/ for a complete one, built and run by the tests.
 #pragma once
 
-#include "sim/dedup/strategy.h"
 #include "sim/dedup/strategy_registry.h"
+#include "sim/model/strategy.h"
 
 namespace dupsim {
 
 // Bumped whenever Strategy, StrategyInfo or StrategyParams change incompatibly.
-inline constexpr int kPluginApiVersion = 2;
+inline constexpr int kPluginApiVersion = 3;
 
 class PluginRegistrar {
  public:

@@ -14,15 +14,20 @@
 namespace dupsim {
 namespace {
 
-class AskStatusBeforeRetry final : public Strategy {
+class AskStatusBeforeRetry final : public Strategy, public AppDefence {
  public:
   explicit AskStatusBeforeRetry(bool users_too) : users_too_(users_too) {}
 
   std::string Describe() const override {
     return users_too_ ? "query_before_retry(asks=app_and_user)" : "query_before_retry";
   }
-  bool QueryBeforeRetry() const override { return true; }
-  bool UsersQueryBeforePayingAgain() const override { return users_too_; }
+  AppDefence* AppLayer() override { return this; }
+  AppSetup Setup() const override {
+    AppSetup setup;
+    setup.query_before_retry = true;
+    setup.users_query_before_paying_again = users_too_;
+    return setup;
+  }
 
  private:
   bool users_too_;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/dedup/strategy.h"
 #include "sim/input/strategy_params.h"
+#include "sim/model/strategy.h"
 
 namespace dupsim {
 

@@ -12,7 +12,7 @@ namespace {
 class ReconcileAndRefund final : public Strategy {
  public:
   std::string Describe() const override { return "reconcile_and_refund"; }
-  bool TurnsOnReconciliation() const override { return true; }
+  AfterTheFactSetup AfterTheFactLayer() const override { return {.reconciliation = true}; }
 };
 
 }  // namespace

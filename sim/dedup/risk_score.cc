@@ -31,7 +31,7 @@ struct RiskOptions {
   RepeatPrompt prompt;  // with action kPrompt
 };
 
-class RiskScore final : public Strategy {
+class RiskScore final : public Strategy, public AppDefence {
  public:
   explicit RiskScore(RiskOptions options) : options_(options) {}
 
@@ -42,6 +42,8 @@ class RiskScore final : public Strategy {
     if (options_.action == RiskAction::kBlock) return text + ", action=block)";
     return text + ", action=prompt, " + DescribeRepeatPrompt(options_.prompt) + ")";
   }
+
+  AppDefence* AppLayer() override { return this; }
 
   // One score per tap, taken before the decision hooks; the app calls BlockTap first.
   bool BlockTap(const TapContext& tap) override {

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "metrics/expectation.h"
-#include "sim/dedup/strategy.h"
 #include "sim/input/strategy_params.h"
+#include "sim/model/strategy.h"
 
 namespace dupsim {
 

@@ -1,72 +1,36 @@
 #include "sim/dedup/strategy_stack.h"
 
 #include <memory>
+#include <optional>
 
 namespace dupsim {
 namespace {
 
-class StrategyStack final : public Strategy {
+// The app layer of a stack: the app layers of its strategies, in the stack's order.
+class StackAppDefence final : public AppDefence {
  public:
-  explicit StrategyStack(std::vector<std::unique_ptr<Strategy>> layers)
-      : layers_(std::move(layers)) {}
+  explicit StackAppDefence(std::vector<AppDefence*> layers) : layers_(std::move(layers)) {}
 
-  std::string Describe() const override {
-    std::string text;
-    for (const auto& layer : layers_) text += (text.empty() ? "" : " + ") + layer->Describe();
-    return text;
-  }
-
-  bool FreshKeyPerAttempt() const override {
-    return Any([](const Strategy& s) { return s.FreshKeyPerAttempt(); });
-  }
-  bool KeyPerOrder() const override {
-    return Any([](const Strategy& s) { return s.KeyPerOrder(); });
-  }
-  bool TurnsOnReconciliation() const override {
-    return Any([](const Strategy& s) { return s.TurnsOnReconciliation(); });
-  }
-  bool QueryBeforeRetry() const override {
-    return Any([](const Strategy& s) { return s.QueryBeforeRetry(); });
-  }
-  bool UsersQueryBeforePayingAgain() const override {
-    return Any([](const Strategy& s) { return s.UsersQueryBeforePayingAgain(); });
-  }
-  bool UsesKeyStore() const override {
-    return Any([](const Strategy& s) { return s.UsesKeyStore(); });
-  }
-  // At most one layer has each of these (MakeStrategyStack checks).
-  std::optional<ReviewStep> ReviewBeforePay() const override {
-    for (const auto& layer : layers_) {
-      if (auto step = layer->ReviewBeforePay()) return step;
+  // MakeStrategyStack checked that at most one layer sets each part.
+  AppSetup Setup() const override {
+    AppSetup setup;
+    for (const AppDefence* layer : layers_) {
+      const AppSetup own = layer->Setup();
+      if (own.key_scheme != KeyScheme::kAsConfigured) setup.key_scheme = own.key_scheme;
+      setup.query_before_retry |= own.query_before_retry;
+      setup.users_query_before_paying_again |= own.users_query_before_paying_again;
+      if (own.review) setup.review = own.review;
     }
-    return std::nullopt;
+    return setup;
   }
-  std::optional<Time> InboxRetention() const override {
-    for (const auto& layer : layers_) {
-      if (auto retention = layer->InboxRetention()) return retention;
-    }
-    return std::nullopt;
-  }
-  std::uint64_t PeakEntriesHeld() const override {
-    std::uint64_t sum = 0;
-    for (const auto& layer : layers_) sum += layer->PeakEntriesHeld();
-    return sum;
-  }
-
-  std::size_t BytesPerPayer() const override {
-    std::size_t sum = 0;
-    for (const auto& layer : layers_) sum += layer->BytesPerPayer();
-    return sum;
-  }
-
   bool AdmitTap(const TapContext& tap) override {
-    for (const auto& layer : layers_) {
+    for (AppDefence* layer : layers_) {
       if (!layer->AdmitTap(tap)) return false;
     }
     return true;
   }
   bool BlockTap(const TapContext& tap) override {
-    for (const auto& layer : layers_) {
+    for (AppDefence* layer : layers_) {
       if (layer->BlockTap(tap)) return true;
     }
     return false;
@@ -74,15 +38,30 @@ class StrategyStack final : public Strategy {
   std::optional<RepeatPrompt> PromptBeforeTap(const TapContext& tap) override {
     // Every layer sees the tap (detectors keep their history); the first prompt is shown.
     std::optional<RepeatPrompt> shown;
-    for (const auto& layer : layers_) {
+    for (AppDefence* layer : layers_) {
       std::optional<RepeatPrompt> prompt = layer->PromptBeforeTap(tap);
       if (!shown) shown = prompt;
     }
     return shown;
   }
 
-  AdmissionDecision AdmitRequest(const ChargeRequestView& request,
-                                 IdempotencyStore& store) override {
+ private:
+  std::vector<AppDefence*> layers_;
+};
+
+// The server layer of a stack: a request goes through each layer's admission until one
+// stops it.
+class StackServerDefence final : public ServerDefence {
+ public:
+  explicit StackServerDefence(std::vector<ServerDefence*> layers) : layers_(std::move(layers)) {}
+
+  bool UsesKeyStore() const override {
+    for (const ServerDefence* layer : layers_) {
+      if (layer->UsesKeyStore()) return true;
+    }
+    return false;
+  }
+  AdmissionDecision AdmitRequest(const ChargeRequestView& request, KeyStore& store) override {
     DedupMiss miss = DedupMiss::kNone;
     for (std::size_t i = 0; i < layers_.size(); ++i) {
       const AdmissionDecision decision = layers_[i]->AdmitRequest(request, store);
@@ -97,23 +76,77 @@ class StrategyStack final : public Strategy {
     return {Admission::kProcess, miss};
   }
   // Only requests every layer admitted are committed or abandoned, so every layer hears.
-  void OnCommitted(const ChargeRequestView& request, IdempotencyStore& store) override {
-    for (const auto& layer : layers_) layer->OnCommitted(request, store);
+  void OnCommitted(const ChargeRequestView& request, KeyStore& store) override {
+    for (ServerDefence* layer : layers_) layer->OnCommitted(request, store);
   }
-  void OnAbandoned(const ChargeRequestView& request, IdempotencyStore& store) override {
-    for (const auto& layer : layers_) layer->OnAbandoned(request, store);
+  void OnAbandoned(const ChargeRequestView& request, KeyStore& store) override {
+    for (ServerDefence* layer : layers_) layer->OnAbandoned(request, store);
   }
 
  private:
-  template <class Predicate>
-  bool Any(Predicate predicate) const {
+  std::vector<ServerDefence*> layers_;
+};
+
+class StrategyStack final : public Strategy {
+ public:
+  explicit StrategyStack(std::vector<std::unique_ptr<Strategy>> layers)
+      : layers_(std::move(layers)), app_(StackApps()), server_(StackServers()) {}
+
+  std::string Describe() const override {
+    std::string text;
+    for (const auto& layer : layers_) text += (text.empty() ? "" : " + ") + layer->Describe();
+    return text;
+  }
+
+  // A stack acts on a layer when one of its strategies does.
+  AppDefence* AppLayer() override { return app_ ? &*app_ : nullptr; }
+  ServerDefence* ServerLayer() override { return server_ ? &*server_ : nullptr; }
+  ConsumerSetup ConsumerLayer() const override {
     for (const auto& layer : layers_) {
-      if (predicate(*layer)) return true;
+      if (ConsumerSetup own = layer->ConsumerLayer(); own.inbox_retention) return own;
     }
-    return false;
+    return {};
+  }
+  AfterTheFactSetup AfterTheFactLayer() const override {
+    AfterTheFactSetup setup;
+    for (const auto& layer : layers_)
+      setup.reconciliation |= layer->AfterTheFactLayer().reconciliation;
+    return setup;
+  }
+
+  std::uint64_t PeakEntriesHeld() const override {
+    std::uint64_t sum = 0;
+    for (const auto& layer : layers_) sum += layer->PeakEntriesHeld();
+    return sum;
+  }
+  std::size_t BytesPerPayer() const override {
+    std::size_t sum = 0;
+    for (const auto& layer : layers_) sum += layer->BytesPerPayer();
+    return sum;
+  }
+
+ private:
+  // The layers' hooks on the app and on the server, or nothing when no layer acts there.
+  std::optional<StackAppDefence> StackApps() const {
+    std::vector<AppDefence*> found;
+    for (const auto& layer : layers_) {
+      if (AppDefence* own = layer->AppLayer()) found.push_back(own);
+    }
+    if (found.empty()) return std::nullopt;
+    return StackAppDefence(std::move(found));
+  }
+  std::optional<StackServerDefence> StackServers() const {
+    std::vector<ServerDefence*> found;
+    for (const auto& layer : layers_) {
+      if (ServerDefence* own = layer->ServerLayer()) found.push_back(own);
+    }
+    if (found.empty()) return std::nullopt;
+    return StackServerDefence(std::move(found));
   }
 
   std::vector<std::unique_ptr<Strategy>> layers_;
+  std::optional<StackAppDefence> app_;
+  std::optional<StackServerDefence> server_;
 };
 
 }  // namespace
@@ -147,11 +180,16 @@ ConfiguredStrategy MakeStrategyStack(std::vector<StackLayer> layers, const Sourc
       }
     }
     const std::unique_ptr<Strategy> probe = layer.strategy.make();
-    only_one(key_store, layer, probe->UsesKeyStore(), "claim keys in the server's key store");
-    only_one(review, layer, probe->ReviewBeforePay().has_value(), "add a review step");
-    only_one(inbox, layer, probe->InboxRetention().has_value(), "keep consumer inboxes");
-    if (probe->FreshKeyPerAttempt()) fresh_keys = &layer;
-    if (probe->KeyPerOrder()) order_keys = &layer;
+    const ServerDefence* server = probe->ServerLayer();
+    const AppDefence* app = probe->AppLayer();
+    const AppSetup setup = app ? app->Setup() : AppSetup{};
+    only_one(key_store, layer, server && server->UsesKeyStore(),
+             "claim keys in the server's key store");
+    only_one(review, layer, setup.review.has_value(), "add a review step");
+    only_one(inbox, layer, probe->ConsumerLayer().inbox_retention.has_value(),
+             "keep consumer inboxes");
+    if (setup.key_scheme == KeyScheme::kFreshPerAttempt) fresh_keys = &layer;
+    if (setup.key_scheme == KeyScheme::kPerOrder) order_keys = &layer;
     if (fresh_keys != nullptr && order_keys != nullptr) {
       throw InputError::At(layer.pos, layer.key_path,
                            fresh_keys->strategy.name + " makes a key per attempt but " +

@@ -14,7 +14,7 @@
 namespace dupsim {
 namespace {
 
-class TwoStepConfirmation final : public Strategy {
+class TwoStepConfirmation final : public Strategy, public AppDefence {
  public:
   explicit TwoStepConfirmation(ReviewStep step) : step_(step) {}
 
@@ -24,7 +24,12 @@ class TwoStepConfirmation final : public Strategy {
            ", abandon_probability=" + FormatNumber(step_.abandon_probability) + ")";
   }
 
-  std::optional<ReviewStep> ReviewBeforePay() const override { return step_; }
+  AppDefence* AppLayer() override { return this; }
+  AppSetup Setup() const override {
+    AppSetup setup;
+    setup.review = step_;
+    return setup;
+  }
 
  private:
   ReviewStep step_;

@@ -66,7 +66,7 @@ struct ExplainText {
   std::string_view request_arrived, copy_arrived;
   std::string_view request_shed;
   std::string_view request_refused;  // its replica is down
-  // Admission, indexed by sim/dedup/strategy.h Admission; then why a seen key was missed,
+  // Admission, indexed by sim/model/strategy.h Admission; then why a seen key was missed,
   // indexed by DedupMiss (kNone: empty).
   std::array<std::string_view, 5> admission;
   std::array<std::string_view, 4> dedup_miss;

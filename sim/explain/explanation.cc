@@ -146,7 +146,7 @@ Explanation Explain(const Scenario& scenario, const ExplainRequest& request) {
   e.seed = scenario.seed;
   e.intents = scenario.intents;
   e.strategy = strategy.label;
-  e.uses_key_store = strategy.make()->UsesKeyStore();
+  e.uses_key_store = UsesKeyStore(*strategy.make());
   e.has_load_balancer = scenario.load_balancer.enabled;
   e.intent = target.candidates.intents[request.nth - 1];
   e.cause_filter = request.cause;

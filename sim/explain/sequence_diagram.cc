@@ -7,9 +7,9 @@
 #include <set>
 
 #include "metrics/root_cause.h"
-#include "sim/dedup/strategy.h"
 #include "sim/explain/time_text.h"
 #include "sim/explain/trace_collectors.h"
+#include "sim/model/strategy.h"
 #include "sim/model/trace_detail_fields.h"
 
 namespace dupsim {

@@ -1,5 +1,5 @@
 // What a server does with a charge request its dedup strategy has looked at: the strategy
-// decides it (sim/dedup/strategy.h), the server acts on it and the trace names it
+// decides it (sim/model/strategy.h), the server acts on it and the trace names it
 // (sim/trace/trace_names.h), which therefore need not see the Strategy interface.
 #pragma once
 

@@ -1,6 +1,6 @@
 // Why a server-side dedup let a request through although its key had been seen. A message
 // carries it from the server to the ledger (sim/network/message.h), the strategy returns it
-// (sim/dedup/strategy.h) and the root cause reads it (metrics/root_cause.h), so it lives
+// (sim/model/strategy.h) and the root cause reads it (metrics/root_cause.h), so it lives
 // below all three.
 #pragma once
 

@@ -37,7 +37,7 @@ struct ProxyTryDetail {
   static ProxyTryDetail Unpack(std::uint32_t d) { return {d & 0xff, (d & kDetailFlag) != 0}; }
 };
 
-// kAdmission: the strategy's Admission and its DedupMiss, as numbers (sim/dedup/strategy.h).
+// kAdmission: the strategy's Admission and its DedupMiss, as numbers (sim/model/strategy.h).
 struct AdmissionDetail {
   std::uint32_t action = 0;
   std::uint32_t miss = 0;  // 0: none

@@ -40,13 +40,13 @@ double PagesPerIntent(const Scenario& s) {
   return 1.0 + s.user.pay_again_limit + (s.user.fraud.probability > 0 ? 1 : 0);
 }
 
-bool Reconciles(const Scenario& s, const Strategy& strategy) {
-  return s.reconciliation.enabled || strategy.TurnsOnReconciliation();
+bool Reconciles(const Scenario& s, Strategy& strategy) {
+  return s.reconciliation.enabled || strategy.AfterTheFactLayer().reconciliation;
 }
 
 // The tables the World's parties size by the intents when it is built (sim/run/world.cc):
 // every byte of them is written before the first intent starts.
-double TablesPerIntent(const Scenario& s, const Strategy& strategy) {
+double TablesPerIntent(const Scenario& s, Strategy& strategy) {
   double b = 0;
   // IntentCatalog: an amount; with legitimate repeats, a gap and a payer too.
   b += sizeof(Money);
@@ -67,10 +67,10 @@ double TablesPerIntent(const Scenario& s, const Strategy& strategy) {
 }
 
 // What grows while the run goes, and the copies its results are computed from.
-double GrowingBytes(const Scenario& s, const Strategy& strategy, const RunGrowth& g) {
+double GrowingBytes(const Scenario& s, Strategy& strategy, const RunGrowth& g) {
   const auto n = static_cast<double>(s.intents);
   double b = 0;
-  if (strategy.UsesKeyStore()) b += KeyStorePeak(g.keys * n);
+  if (UsesKeyStore(strategy)) b += KeyStorePeak(g.keys * n);
   // The strategy's own tables by payer, doubled as payers come (payers are intent ids).
   if (strategy.BytesPerPayer() > 0) b += GrowingVectorPeak(n, strategy.BytesPerPayer());
   // The user's times to confirmation, grown one by one, then copied for the percentiles.
@@ -86,8 +86,8 @@ double GrowingBytes(const Scenario& s, const Strategy& strategy, const RunGrowth
          refunds * sizeof(Time);
   }
   // Inboxes that forget ids after a retention keep the time of every id they hold.
-  const std::optional<Time> retention = strategy.InboxRetention();
-  if (retention && *retention != IdempotencyStore::kNoExpiry) {
+  const std::optional<Time> retention = strategy.ConsumerLayer().inbox_retention;
+  if (retention && *retention != kNoExpiry) {
     b += 2 * GrowingVectorPeak(g.charges * n, sizeof(Time));
   }
   return b;
@@ -95,17 +95,19 @@ double GrowingBytes(const Scenario& s, const Strategy& strategy, const RunGrowth
 
 // Keys the strategy claims per intent given what the run did: one per checkout page, one per
 // order (the pages of an intent share it, a scammer's page has its own), or one per attempt.
-double KeysPerIntent(const Scenario& s, const Strategy& strategy, double pages, double attempts,
+double KeysPerIntent(const Scenario& s, Strategy& strategy, double pages, double attempts,
                      double scam_pages) {
-  if (!strategy.UsesKeyStore()) return 0;
-  if (strategy.FreshKeyPerAttempt() || s.client.key_scope == KeyScope::kPerAttempt) return attempts;
-  if (strategy.KeyPerOrder()) return 1 + scam_pages;
+  if (!UsesKeyStore(strategy)) return 0;
+  const KeyScheme scheme = AppSetupOf(strategy).key_scheme;
+  if (scheme == KeyScheme::kFreshPerAttempt || s.client.key_scope == KeyScope::kPerAttempt)
+    return attempts;
+  if (scheme == KeyScheme::kPerOrder) return 1 + scam_pages;
   return pages;
 }
 
 // A run no bigger than the pilot: everything at its most (every user confirmed, every page
 // opened, both taps on every page retried to the last attempt, every duplicate refunded).
-RunGrowth UpperBoundsOf(const Scenario& s, const Strategy& strategy) {
+RunGrowth UpperBoundsOf(const Scenario& s, Strategy& strategy) {
   const double pages = PagesPerIntent(s);
   const double taps = s.user.double_tap_probability > 0 ? 2 : 1;
   const double attempts = pages * taps * s.client.max_attempts;

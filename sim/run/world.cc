@@ -30,20 +30,21 @@ ClientAppOptions ClientOptionsOf(const Scenario& s) {
 }
 
 // The strategy may have every user look the payment up before paying again.
-UserOptions UserOptionsOf(const Scenario& s, const Strategy& strategy) {
-  return UserOptions{s.user.double_tap_probability,
-                     s.user.double_tap_gap,
-                     s.user.patience,
-                     s.user.pay_again_probability,
-                     s.user.pay_again_limit,
-                     strategy.UsersQueryBeforePayingAgain() ? 1.0 : s.user.status_query_probability,
-                     s.user.fraud};
+UserOptions UserOptionsOf(const Scenario& s, Strategy& strategy) {
+  return UserOptions{
+      s.user.double_tap_probability,
+      s.user.double_tap_gap,
+      s.user.patience,
+      s.user.pay_again_probability,
+      s.user.pay_again_limit,
+      AppSetupOf(strategy).users_query_before_paying_again ? 1.0 : s.user.status_query_probability,
+      s.user.fraud};
 }
 
 // The scenario's reconciliation job, switched on when the strategy runs one.
 ReconcilerOptions ReconciliationFor(const Scenario& s, const Strategy& strategy) {
   ReconcilerOptions options = s.reconciliation;
-  if (strategy.TurnsOnReconciliation()) options.enabled = true;
+  if (strategy.AfterTheFactLayer().reconciliation) options.enabled = true;
   return options;
 }
 
@@ -61,7 +62,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
       status_queries_(sim_, scenario.user.status_query, StreamOf(scenario, "status_query"),
                       ledger_),
       client_(sim_, pool_, ClientOptionsOf(scenario), ClientAppStreams::ForSeed(scenario.seed),
-              catalog_, *strategy_),
+              catalog_, strategy_->AppLayer()),
       user_(sim_, UserOptionsOf(scenario, *strategy_), UserStreams::ForSeed(scenario.seed),
             intents_, client_),
       confirmation_(sim_, scenario.confirmation, StreamOf(scenario, "confirmation"), intents_,
@@ -70,7 +71,7 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
                     intents_, ledger_, confirmation_),
       server_(sim_, pool_, scenario.server, StreamOf(scenario, "server"),
               StreamOf(scenario, "server.crash"), intents_,
-              {*strategy_, store_, ledger_, confirmation_, ledger_queue_}),
+              {strategy_->ServerLayer(), store_, ledger_, confirmation_, ledger_queue_}),
       response_link_(sim_, pool_,
                      WithPartitionsCutting(scenario.network.response, scenario.network.partitions,
                                            PartitionDirection::kResponse),
@@ -96,10 +97,9 @@ World::World(const Scenario& scenario, const ConfiguredStrategy& strategy)
   client_.ConnectRequestLink(&request_link_);
   client_.ConnectListener(&user_);
   user_.ConnectStatusQueries(&status_queries_);
-  if (strategy_->QueryBeforeRetry()) client_.ConnectStatusQueries(&status_queries_);
-  if (const std::optional<Time> retention = strategy_->InboxRetention()) {
-    const Time kept =
-        *retention == IdempotencyStore::kNoExpiry ? HeldEntries::kForever : *retention;
+  if (AppSetupOf(*strategy_).query_before_retry) client_.ConnectStatusQueries(&status_queries_);
+  if (const std::optional<Time> retention = strategy_->ConsumerLayer().inbox_retention) {
+    const Time kept = *retention == kNoExpiry ? HeldEntries::kForever : *retention;
     ledger_queue_.UseInbox(kept);
     confirmation_.UseInbox(kept);
   }

@@ -6,9 +6,10 @@
 namespace dupsim {
 namespace {
 
-class FirstTapOnly final : public Strategy {
+class FirstTapOnly final : public Strategy, public AppDefence {
  public:
   std::string Describe() const override { return "first_tap_only"; }
+  AppDefence* AppLayer() override { return this; }
   bool AdmitTap(const TapContext& tap) override { return tap.tap_index == 0; }
 };
 

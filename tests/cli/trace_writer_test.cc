@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "metrics/root_cause.h"
-#include "sim/dedup/strategy.h"
+#include "sim/model/strategy.h"
 #include "sim/network/message.h"
 #include "sim/trace/chrome_trace_writer.h"
 #include "sim/trace/jsonl_trace_writer.h"

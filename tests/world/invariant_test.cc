@@ -11,10 +11,11 @@ namespace {
 
 // Answers every request "from the key store" without ever charging: the bug
 // class where a dedup layer acknowledges a payment the ledger never saw.
-class AcknowledgesWithoutCharging final : public Strategy {
+class AcknowledgesWithoutCharging final : public Strategy, public ServerDefence {
  public:
   std::string Describe() const override { return "broken_replay"; }
-  AdmissionDecision AdmitRequest(const ChargeRequestView&, IdempotencyStore&) override {
+  ServerDefence* ServerLayer() override { return this; }
+  AdmissionDecision AdmitRequest(const ChargeRequestView&, KeyStore&) override {
     return Admission::kReplayFirst;
   }
 };
