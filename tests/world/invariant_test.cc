@@ -20,10 +20,8 @@ class AcknowledgesWithoutCharging final : public Strategy {
 };
 
 ConfiguredStrategy Broken() {
-  return {"broken_replay",
-          "broken_replay",
-          [] { return std::make_unique<AcknowledgesWithoutCharging>(); },
-          {}};
+  return {"broken_replay", "broken_replay",
+          [] { return std::make_unique<AcknowledgesWithoutCharging>(); }};
 }
 
 TEST(InvariantTest, AcknowledgedPaymentMissingFromTheLedgerFailsTheRun) {
