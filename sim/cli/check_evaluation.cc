@@ -59,7 +59,7 @@ void JudgeExpectations(const std::vector<Scenario>& scenarios, Report& report) {
   for (const Scenario& s : scenarios) {
     for (const ConfiguredStrategy& strategy : s.strategies) {
       const RunResult& result = report.results[index++];
-      for (const Expectation& e : strategy.expectations) {
+      for (const Expectation& e : s.ExpectationsOf(strategy.label)) {
         report.check.expectations.push_back(Evaluate(e, result));
       }
     }

@@ -19,6 +19,7 @@
 #include "sim/input/input_error.h"
 #include "sim/run/scenario_runner.h"
 #include "sim/scenario/scenario_loader.h"
+#include "sim/scenario/strategy_spec_reader.h"
 
 namespace dupsim {
 namespace {
@@ -123,7 +124,7 @@ void AddScenarioRunOptions(po::options_description& options) {
 
 std::vector<Scenario> ScenariosFromFlags(const ParsedFlags& flags) {
   const po::variables_map& values = flags.values;
-  std::vector<ConfiguredStrategy> strategies;
+  std::vector<StrategySpec> strategies;
   if (values.count("strategy")) {
     strategies = ParseStrategyFlags(values["strategy"].as<std::vector<std::string>>());
   }
@@ -139,7 +140,7 @@ std::vector<Scenario> ScenariosFromFlags(const ParsedFlags& flags) {
   ThreadsFromFlags(flags);
   std::vector<Scenario> scenarios = LoadScenarioArguments(flags.positional);
   for (Scenario& s : scenarios) {
-    if (values.count("strategy")) s.strategies = strategies;
+    if (values.count("strategy")) UseStrategies(strategies, s);
     if (values.count("intents")) s.intents = intents;
     if (values.count("seed")) s.seed = seed;
   }

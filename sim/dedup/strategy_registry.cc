@@ -80,7 +80,7 @@ ConfiguredStrategy StrategyRegistry::Configure(const std::string& name,
   }
   auto make = info->configure(params);
   params.Finish(name);
-  return ConfiguredStrategy{name, make()->Describe(), std::move(make), {}};
+  return ConfiguredStrategy{name, make()->Describe(), std::move(make)};
 }
 
 }  // namespace dupsim

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "metrics/expectation.h"
 #include "sim/input/strategy_params.h"
 #include "sim/model/strategy.h"
 
@@ -21,7 +20,6 @@ struct ConfiguredStrategy {
   std::string name;   // registry name: "client_debounce"
   std::string label;  // Describe() of an instance: "client_debounce(window=1s)"
   std::function<std::unique_ptr<Strategy>()> make;
-  std::vector<Expectation> expectations;  // `expect:` in the scenario, for `dupsim check`
 };
 
 struct StrategyInfo {

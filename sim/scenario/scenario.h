@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "fakes/status_query_service.h"
 #include "fakes/support_desk.h"
 #include "fakes/user.h"
+#include "metrics/expectation.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
 #include "sim/engine/virtual_time.h"
@@ -104,6 +106,17 @@ struct Scenario {
   SupportDeskOptions support;
 
   std::vector<ConfiguredStrategy> strategies;  // compared in this order
+  // What `dupsim check` expects of each strategy's results (its `expect:`), by its label, which
+  // is unique in the list; a strategy without an entry expects nothing. Kept beside the list,
+  // not in ConfiguredStrategy, so the strategy API stays free of CI expectations.
+  std::map<std::string, std::vector<Expectation>> expectations;
+
+  // The expectations of the strategy labelled `label`: none if it has no entry.
+  const std::vector<Expectation>& ExpectationsOf(const std::string& label) const {
+    static const std::vector<Expectation> kNone;
+    const auto found = expectations.find(label);
+    return found == expectations.end() ? kNone : found->second;
+  }
 };
 
 }  // namespace dupsim

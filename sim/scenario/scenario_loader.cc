@@ -91,7 +91,10 @@ Scenario LoadScenarioFile(const std::string& path) {
   return LoadScenarioText(text.str(), path);
 }
 
-ConfiguredStrategy ParseStrategyFlag(const std::string& text) {
+namespace {
+
+// The strategy and its `expect:`, which only ParseStrategyFlags keeps.
+StrategySpec ParseStrategySpecFlag(const std::string& text) {
   static constexpr std::string_view kFlag = "--strategy";
   const std::string expected =
       "expected a strategy name such as idempotency_key or a map such as "
@@ -113,16 +116,22 @@ ConfiguredStrategy ParseStrategyFlag(const std::string& text) {
   }
 }
 
-std::vector<ConfiguredStrategy> ParseStrategyFlags(const std::vector<std::string>& texts) {
-  std::vector<ConfiguredStrategy> strategies;
+}  // namespace
+
+ConfiguredStrategy ParseStrategyFlag(const std::string& text) {
+  return ParseStrategySpecFlag(text).strategy;
+}
+
+std::vector<StrategySpec> ParseStrategyFlags(const std::vector<std::string>& texts) {
+  std::vector<StrategySpec> strategies;
   for (const std::string& text : texts) {
-    ConfiguredStrategy strategy = ParseStrategyFlag(text);
-    if (auto first = FindSameStrategy(strategies, strategy)) {
+    StrategySpec spec = ParseStrategySpecFlag(text);
+    if (auto first = FindSameStrategy(strategies, spec.strategy)) {
       throw InputError::At(
           {}, "--strategy",
-          strategy.label + " is already given by --strategy #" + std::to_string(*first + 1));
+          spec.strategy.label + " is already given by --strategy #" + std::to_string(*first + 1));
     }
-    strategies.push_back(std::move(strategy));
+    strategies.push_back(std::move(spec));
   }
   return strategies;
 }

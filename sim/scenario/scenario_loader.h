@@ -10,6 +10,7 @@
 
 #include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario.h"
+#include "sim/scenario/strategy_spec_reader.h"
 
 namespace dupsim {
 
@@ -20,11 +21,13 @@ Scenario LoadScenarioFile(const std::string& path);
 Scenario LoadScenarioText(const std::string& yaml, const std::string& source_name);
 
 // A strategy given on the command line: "idempotency_key" or a YAML flow map
-// "{name: client_debounce, window: 2s}". Errors name the flag "--strategy".
+// "{name: client_debounce, window: 2s}". Errors name the flag "--strategy". An `expect:` in
+// it is read and dropped: the commands that take one strategy judge nothing.
 ConfiguredStrategy ParseStrategyFlag(const std::string& text);
 
-// Every --strategy flag of a command line, in order; a strategy given twice (FindSameStrategy's
-// rule, as for a scenario's `strategies`) is an error naming the flag.
-std::vector<ConfiguredStrategy> ParseStrategyFlags(const std::vector<std::string>& texts);
+// Every --strategy flag of a command line, in order, each with its `expect:` (UseStrategies
+// gives them to a scenario); a strategy given twice (FindSameStrategy's rule, as for a
+// scenario's `strategies`) is an error naming the flag.
+std::vector<StrategySpec> ParseStrategyFlags(const std::vector<std::string>& texts);
 
 }  // namespace dupsim

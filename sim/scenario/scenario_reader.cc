@@ -149,25 +149,25 @@ Scenario::Confirmation ReadConfirmation(const YamlValue& value,
   return confirmation;
 }
 
-std::vector<ConfiguredStrategy> ReadStrategies(const YamlValue& value) {
+std::vector<StrategySpec> ReadStrategies(const YamlValue& value) {
   const std::vector<YamlValue> items = value.Items();
   if (items.empty()) value.Fail("list at least one strategy");
-  std::vector<ConfiguredStrategy> strategies;
+  std::vector<StrategySpec> strategies;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    ConfiguredStrategy strategy = ReadStrategySpec(items[i]);
-    if (auto j = FindSameStrategy(strategies, strategy)) {
-      items[i].Fail(strategy.label + " is already listed as strategies[" + std::to_string(*j) +
+    StrategySpec spec = ReadStrategySpec(items[i]);
+    if (auto j = FindSameStrategy(strategies, spec.strategy)) {
+      items[i].Fail(spec.strategy.label + " is already listed as strategies[" + std::to_string(*j) +
                     "]");
     }
-    strategies.push_back(std::move(strategy));
+    strategies.push_back(std::move(spec));
   }
   return strategies;
 }
 
-std::vector<ConfiguredStrategy> DefaultStrategies() {
+std::vector<StrategySpec> DefaultStrategies() {
   const StrategyRegistry& registry = StrategyRegistry::Builtin();
-  return {registry.Configure("none", StrategyParams("strategies", {})),
-          registry.Configure("idempotency_key", StrategyParams("strategies", {}))};
+  return {{registry.Configure("none", StrategyParams("strategies", {})), {}},
+          {registry.Configure("idempotency_key", StrategyParams("strategies", {})), {}}};
 }
 
 // Every distribution starts as a constant, so an absent key never leaves a null pointer.
@@ -228,7 +228,7 @@ Scenario ReadScenario(const YamlValue& root) {
   }
   if (auto support = reader.Find("support")) scenario.support = ReadSupport(*support);
   auto strategies = reader.Find("strategies");
-  scenario.strategies = strategies ? ReadStrategies(*strategies) : DefaultStrategies();
+  UseStrategies(strategies ? ReadStrategies(*strategies) : DefaultStrategies(), scenario);
   return scenario;
 }
 

@@ -17,17 +17,17 @@ ConfiguredStrategy ReadStack(const YamlValue& list) {
         expect->Fail("expectations belong to the stack, not to one of its layers");
       }
     }
-    layers.push_back(StackLayer{ReadStrategySpec(item), item.pos(), item.path()});
+    layers.push_back(StackLayer{ReadStrategySpec(item).strategy, item.pos(), item.path()});
   }
   return MakeStrategyStack(std::move(layers), list.pos(), list.path());
 }
 
 }  // namespace
 
-ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
+StrategySpec ReadStrategySpec(const YamlValue& spec) {
   const StrategyRegistry& registry = StrategyRegistry::Builtin();
   if (spec.IsScalar()) {
-    return registry.Configure(spec.Text(), StrategyParams(spec.path(), spec.pos()));
+    return {registry.Configure(spec.Text(), StrategyParams(spec.path(), spec.pos())), {}};
   }
   if (!spec.IsMap()) {
     spec.Fail(
@@ -37,7 +37,7 @@ ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
   }
   if (YamlMapReader(spec).Find("stack")) {
     const YamlMapReader stack(spec, {"stack", "expect"});
-    ConfiguredStrategy configured = ReadStack(stack.Get("stack"));
+    StrategySpec configured{ReadStack(stack.Get("stack")), {}};
     if (auto expect = stack.Find("expect")) configured.expectations = ReadExpectations(*expect);
     return configured;
   }
@@ -49,17 +49,28 @@ ConfiguredStrategy ReadStrategySpec(const YamlValue& spec) {
     if (param.key == "name" || param.key == "expect") continue;
     params.Add(param.key, StrategyParams::Value{param.value.Text(), param.value.pos()});
   }
-  ConfiguredStrategy configured = registry.Configure(name.Text(), std::move(params));
+  StrategySpec configured{registry.Configure(name.Text(), std::move(params)), {}};
   if (auto expect = entry.Find("expect")) configured.expectations = ReadExpectations(*expect);
   return configured;
 }
 
-std::optional<std::size_t> FindSameStrategy(const std::vector<ConfiguredStrategy>& listed,
+std::optional<std::size_t> FindSameStrategy(const std::vector<StrategySpec>& listed,
                                             const ConfiguredStrategy& candidate) {
   for (std::size_t i = 0; i < listed.size(); ++i) {
-    if (listed[i].label == candidate.label) return i;
+    if (listed[i].strategy.label == candidate.label) return i;
   }
   return std::nullopt;
+}
+
+void UseStrategies(std::vector<StrategySpec> specs, Scenario& scenario) {
+  scenario.strategies.clear();
+  scenario.expectations.clear();
+  for (StrategySpec& spec : specs) {
+    if (!spec.expectations.empty()) {
+      scenario.expectations[spec.strategy.label] = std::move(spec.expectations);
+    }
+    scenario.strategies.push_back(std::move(spec.strategy));
+  }
 }
 
 }  // namespace dupsim

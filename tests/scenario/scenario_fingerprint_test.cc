@@ -104,6 +104,11 @@ TEST(ScenarioFingerprint, SeedIntentsNamesAndStrategiesAreLeftOut) {
       "arrivals: { rate_per_s: 10 }\nstrategies: [none, idempotency_key, client_debounce]\n",
       "y.yaml");
   EXPECT_EQ(ScenarioFingerprint(a), ScenarioFingerprint(b));
+  // So are a strategy's expectations, kept beside the list (Scenario::expectations).
+  const Scenario expecting =
+      Load("strategies: [{ name: none, expect: { duplicate_rate: { max: 1% } } }]\n");
+  ASSERT_EQ(expecting.ExpectationsOf("none").size(), 1u);
+  EXPECT_EQ(ScenarioFingerprint(a), ScenarioFingerprint(expecting));
 }
 
 TEST(ScenarioFingerprint, KeysAreSortedAndUniqueInEveryBundledScenario) {

@@ -3,6 +3,7 @@
 
 #include "sim/dedup/strategy_registry.h"
 #include "sim/scenario/scenario_loader.h"
+#include "sim/scenario/strategy_spec_reader.h"
 
 namespace dupsim {
 namespace {
@@ -56,11 +57,30 @@ TEST(StrategyFlag, AStrategyGivenTwiceIsAnError) {
   EXPECT_EQ(FlagsError({"{name: client_debounce, window: 1s}",
                         "{name: client_debounce, window: 2s}", "none", "idempotency_key"}),
             "(accepted)");
-  const std::vector<ConfiguredStrategy> two =
+  const std::vector<StrategySpec> two =
       ParseStrategyFlags({"idempotency_key", "{name: client_debounce, window: 2s}"});
   ASSERT_EQ(two.size(), 2u);
-  EXPECT_EQ(two[0].label, "idempotency_key");
-  EXPECT_EQ(two[1].label, "client_debounce(window=2s)");
+  EXPECT_EQ(two[0].strategy.label, "idempotency_key");
+  EXPECT_EQ(two[1].strategy.label, "client_debounce(window=2s)");
+}
+
+TEST(StrategyFlag, TheFlagsKeepTheirExpectationsForTheScenario) {
+  const std::vector<StrategySpec> flags =
+      ParseStrategyFlags({"none", "{name: idempotency_key, expect: {duplicate_rate: {max: 0}}}"});
+  ASSERT_EQ(flags.size(), 2u);
+  EXPECT_TRUE(flags[0].expectations.empty());
+  EXPECT_EQ(flags[1].expectations.size(), 1u);
+  Scenario s;
+  s.strategies = {ParseStrategyFlag("client_debounce")};
+  s.expectations["client_debounce(window=1s)"] = flags[1].expectations;
+  UseStrategies(flags, s);
+  ASSERT_EQ(s.strategies.size(), 2u);
+  EXPECT_EQ(s.strategies[1].label, "idempotency_key");
+  EXPECT_TRUE(s.ExpectationsOf("none").empty());
+  EXPECT_EQ(s.ExpectationsOf("idempotency_key").size(), 1u);
+  EXPECT_TRUE(s.ExpectationsOf("client_debounce(window=1s)").empty());  // replaced with the list
+  // The single-strategy flag (trace, explain) judges nothing and keeps only the strategy.
+  EXPECT_EQ(ParseStrategyFlag("{name: none, expect: {duplicate_rate: {min: 0.5%}}}").label, "none");
 }
 
 TEST(StrategyFlag, Errors) {

@@ -21,10 +21,8 @@ class AcknowledgesWithoutCharging final : public Strategy, public ServerDefence 
 };
 
 ConfiguredStrategy Broken() {
-  return {"broken_replay",
-          "broken_replay",
-          [] { return std::make_unique<AcknowledgesWithoutCharging>(); },
-          {}};
+  return {"broken_replay", "broken_replay",
+          [] { return std::make_unique<AcknowledgesWithoutCharging>(); }};
 }
 
 TEST(InvariantTest, AcknowledgedPaymentMissingFromTheLedgerFailsTheRun) {
