@@ -176,6 +176,24 @@ TEST(LayeringTest, TheTableOnlyPointsDown) {
   }
 }
 
+// The top-level CMakeLists.txt adds the libraries' folders in one foreach, in dependency order
+// as its comment says: the same order as this table, so the two cannot drift apart.
+TEST(LayeringTest, TopLevelCMakeAddsTheFoldersInTableOrder) {
+  const std::string text = ReadRepositoryFile("CMakeLists.txt");
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(text, found, std::regex(R"(foreach\(dir ([^)]*)\))")))
+      << "CMakeLists.txt: no foreach(dir ...) adding the library folders";
+  std::vector<std::string> added;
+  std::istringstream words(found[1].str());
+  for (std::string word; words >> word;) added.push_back(word);
+  std::vector<std::string> table;
+  for (const Layer& layer : kLayers) {
+    if (!layer.target.empty()) table.push_back(layer.folder);
+  }
+  EXPECT_EQ(added, table) << "CMakeLists.txt's foreach(dir ...) and kLayers list the folders in "
+                             "different orders";
+}
+
 // Why `include` breaks the layers ("" when it does not): a folder the table forbids, or a
 // library its includer does not link.
 std::string Violation(const Include& include,
