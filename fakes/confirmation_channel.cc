@@ -9,7 +9,7 @@
 
 namespace dupsim {
 
-ConfirmationChannel::ConfirmationChannel(Simulator& sim, ConfirmationChannelOptions options,
+ConfirmationChannel::ConfirmationChannel(Scheduler& sim, ConfirmationChannelOptions options,
                                          RandomStream stream, std::uint32_t intents,
                                          PaymentConfirmationListener& listener)
     : sim_(sim), self_(sim.Register(this)), options_(std::move(options)), listener_(listener) {

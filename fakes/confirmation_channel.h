@@ -19,7 +19,7 @@
 #include "fakes/payment_confirmation_listener.h"
 #include "metrics/held_entries.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
 
 namespace dupsim {
@@ -34,7 +34,7 @@ struct ConfirmationChannelOptions {
 
 class ConfirmationChannel final : public EventHandler {
  public:
-  ConfirmationChannel(Simulator& sim, ConfirmationChannelOptions options, RandomStream stream,
+  ConfirmationChannel(Scheduler& sim, ConfirmationChannelOptions options, RandomStream stream,
                       std::uint32_t intents, PaymentConfirmationListener& listener);
 
   // A charge for `intent` was committed now.
@@ -54,7 +54,7 @@ class ConfirmationChannel final : public EventHandler {
   std::uint64_t PeakInboxEntries() const { return inbox_ ? inbox_->Peak() : 0; }
 
  private:
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   ConfirmationChannelOptions options_;
   std::vector<RandomStream> per_intent_;

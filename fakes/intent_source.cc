@@ -8,7 +8,7 @@
 
 namespace dupsim {
 
-IntentSource::IntentSource(Simulator& sim, double rate_per_s, std::vector<ArrivalStage> stages,
+IntentSource::IntentSource(Scheduler& sim, double rate_per_s, std::vector<ArrivalStage> stages,
                            RandomStream stream, const IntentCatalog& catalog, User& user)
     : sim_(sim),
       self_(sim.Register(this)),
@@ -34,8 +34,10 @@ void IntentSource::Handle(const Event& event) {
     const IntentId next = catalog_.NextFirstPayment(intent);
     if (next < catalog_.Size()) {
       if (profile_) {
+        // The profile gives the next arrival's time; it is scheduled as the gap from now.
         const double expected = -std::log(rng_.NextOpenUnit());
-        sim_.ScheduleAt(profile_->Advance(sim_.Now(), expected), self_, kFirstPayment, next);
+        const Time now = sim_.Now();
+        sim_.Schedule(profile_->Advance(now, expected) - now, self_, kFirstPayment, next);
       } else {
         const double gap = -mean_gap_us_ * std::log(rng_.NextOpenUnit());
         sim_.Schedule(static_cast<Time>(std::llround(gap)), self_, kFirstPayment, next);

@@ -12,7 +12,7 @@
 #include "fakes/arrival_profile.h"
 
 #include "sim/engine/random_stream.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 
 namespace dupsim {
 
@@ -25,7 +25,7 @@ class IntentSource final : public EventHandler {
 
   // Precondition: rate_per_s > 0 without stages. `rate_per_s` is the rate of first payments
   // (the start rate with stages, fakes/arrival_profile.h); repeats come on top.
-  IntentSource(Simulator& sim, double rate_per_s, std::vector<ArrivalStage> stages,
+  IntentSource(Scheduler& sim, double rate_per_s, std::vector<ArrivalStage> stages,
                RandomStream stream, const IntentCatalog& catalog, User& user);
 
   // Schedules the first arrival at time 0.
@@ -38,7 +38,7 @@ class IntentSource final : public EventHandler {
   void Handle(const Event& event) override;
 
  private:
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   double mean_gap_us_;
   std::optional<ArrivalProfile> profile_;  // only with stages

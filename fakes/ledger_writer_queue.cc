@@ -9,7 +9,7 @@
 
 namespace dupsim {
 
-LedgerWriterQueue::LedgerWriterQueue(Simulator& sim, LedgerQueueOptions options,
+LedgerWriterQueue::LedgerWriterQueue(Scheduler& sim, LedgerQueueOptions options,
                                      RandomStream stream, std::uint32_t intents, Ledger& ledger,
                                      ConfirmationChannel& confirmation)
     : sim_(sim),

@@ -17,7 +17,7 @@
 
 #include "metrics/held_entries.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
 #include "sim/input/money.h"
 #include "sim/model/charge_origin.h"
@@ -45,7 +45,7 @@ struct LedgerQueueCounters {
 
 class LedgerWriterQueue final : public EventHandler {
  public:
-  LedgerWriterQueue(Simulator& sim, LedgerQueueOptions options, RandomStream stream,
+  LedgerWriterQueue(Scheduler& sim, LedgerQueueOptions options, RandomStream stream,
                     std::uint32_t intents, Ledger& ledger, ConfirmationChannel& confirmation);
 
   bool Enabled() const { return options_.enabled; }
@@ -72,7 +72,7 @@ class LedgerWriterQueue final : public EventHandler {
 
   void Deliver(Slot command);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   LedgerQueueOptions options_;
   std::vector<RandomStream> per_intent_;

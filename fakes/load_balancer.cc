@@ -9,7 +9,7 @@
 
 namespace dupsim {
 
-LoadBalancer::LoadBalancer(Simulator& sim, MessagePool& pool, LoadBalancerOptions options,
+LoadBalancer::LoadBalancer(Scheduler& sim, MessagePool& pool, LoadBalancerOptions options,
                            PaymentServer& server, NetworkLink& response_link)
     : sim_(sim),
       self_(sim.Register(this)),

@@ -10,7 +10,7 @@
 
 #include <cstdint>
 
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
 #include "sim/network/message.h"
 
@@ -37,7 +37,7 @@ class LoadBalancer final : public EventHandler {
  public:
   enum EventKind : std::uint32_t { kRequestArrived = 0, kTryTimedOut = 1 };
 
-  LoadBalancer(Simulator& sim, MessagePool& pool, LoadBalancerOptions options,
+  LoadBalancer(Scheduler& sim, MessagePool& pool, LoadBalancerOptions options,
                PaymentServer& server, NetworkLink& response_link);
 
   HandlerId handler_id() const { return self_; }
@@ -63,7 +63,7 @@ class LoadBalancer final : public EventHandler {
   void OnTryTimedOut(Slot record);
   void Release(Slot record);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   MessagePool& pool_;
   LoadBalancerOptions options_;

@@ -22,7 +22,7 @@ std::uint64_t ServicePayload(Slot slot, std::uint8_t replica) {
 
 }  // namespace
 
-PaymentServer::PaymentServer(Simulator& sim, MessagePool& pool, PaymentServerOptions options,
+PaymentServer::PaymentServer(Scheduler& sim, MessagePool& pool, PaymentServerOptions options,
                              RandomStream stream, RandomStream crash_stream, std::uint32_t intents,
                              Parts parts)
     : sim_(sim),

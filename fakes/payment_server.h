@@ -14,7 +14,7 @@
 #include "fakes/ledger_writer_queue.h"
 #include "fakes/server_crash_options.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/model/server_defence.h"
 #include "sim/network/message.h"
 
@@ -62,7 +62,7 @@ class PaymentServer final : public EventHandler {
   };
 
   // `crash_stream` drives random crashes and restart times, one sub-stream per replica.
-  PaymentServer(Simulator& sim, MessagePool& pool, PaymentServerOptions options,
+  PaymentServer(Scheduler& sim, MessagePool& pool, PaymentServerOptions options,
                 RandomStream stream, RandomStream crash_stream, std::uint32_t intents, Parts parts);
 
   void ConnectResponseLink(NetworkLink* link) { response_link_ = link; }
@@ -104,7 +104,7 @@ class PaymentServer final : public EventHandler {
   void ScheduleRandomCrash(std::uint8_t index);
   void ScheduleOwn(Time delay, EventKind kind, std::uint64_t payload);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   MessagePool& pool_;
   PaymentServerOptions options_;

@@ -16,7 +16,7 @@ constexpr std::size_t kExpectedPendingRefunds = 4096;
 
 }  // namespace
 
-Reconciler::Reconciler(Simulator& sim, ReconcilerOptions options, RandomStream stream,
+Reconciler::Reconciler(Scheduler& sim, ReconcilerOptions options, RandomStream stream,
                        Ledger& ledger)
     : sim_(sim),
       self_(sim.Register(this)),

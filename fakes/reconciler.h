@@ -21,7 +21,7 @@
 #include "fakes/charge_listener.h"
 #include "metrics/held_money.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/engine/slot_pool.h"
 
 namespace dupsim {
@@ -40,7 +40,7 @@ struct ReconcilerOptions {
 class Reconciler final : public EventHandler, public ChargeListener {
  public:
   // When enabled, makes `ledger` ready for refunds.
-  Reconciler(Simulator& sim, ReconcilerOptions options, RandomStream stream, Ledger& ledger);
+  Reconciler(Scheduler& sim, ReconcilerOptions options, RandomStream stream, Ledger& ledger);
 
   void OnCharged(IntentId intent, std::uint32_t ordinal, Money amount) override;
   void Handle(const Event& event) override;
@@ -62,7 +62,7 @@ class Reconciler final : public EventHandler, public ChargeListener {
   // Rounded to the nearest cent, never more than the charge.
   Money RefundOf(Money charged) const;
 
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   ReconcilerOptions options_;
   RandomStream stream_;

@@ -6,7 +6,7 @@
 
 namespace dupsim {
 
-SupportDesk::SupportDesk(Simulator& sim, SupportDeskOptions options, RandomStream stream,
+SupportDesk::SupportDesk(Scheduler& sim, SupportDeskOptions options, RandomStream stream,
                          const Ledger& ledger)
     : sim_(sim),
       self_(sim.Register(this)),

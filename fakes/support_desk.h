@@ -14,7 +14,7 @@
 
 #include "fakes/charge_listener.h"
 #include "sim/engine/distribution.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 
 namespace dupsim {
 
@@ -29,7 +29,7 @@ struct SupportDeskOptions {
 
 class SupportDesk final : public EventHandler, public ChargeListener {
  public:
-  SupportDesk(Simulator& sim, SupportDeskOptions options, RandomStream stream,
+  SupportDesk(Scheduler& sim, SupportDeskOptions options, RandomStream stream,
               const Ledger& ledger);
 
   // Whether it needs to hear of charges at all.
@@ -41,7 +41,7 @@ class SupportDesk final : public EventHandler, public ChargeListener {
   std::uint64_t Contacts() const { return contacts_; }
 
  private:
-  Simulator& sim_;
+  Scheduler& sim_;
   HandlerId self_;
   SupportDeskOptions options_;
   RandomStream stream_;

@@ -56,9 +56,8 @@ class BasicSimulator final : public Scheduler {
   std::uint64_t EventsProcessed() const { return processed_; }
   // Pending events, cancelled ones included until their time comes.
   std::size_t Pending() const { return queue_.Size(); }
-  // True when every pending event was scheduled by ScheduleBackground: what is left would
-  // only renew itself (crash processes), so such a process should stop renewing.
-  bool OnlyBackgroundPending() const { return queue_.Size() <= background_pending_; }
+  // Cancelled events count as pending until their time comes (see above).
+  bool OnlyBackgroundPending() const override { return queue_.Size() <= background_pending_; }
 
   // Precondition: at >= Now(); the past cannot be scheduled.
   void ScheduleAt(Time at, HandlerId handler, std::uint32_t kind, std::uint64_t payload) {
@@ -78,9 +77,8 @@ class BasicSimulator final : public Scheduler {
     return h;
   }
 
-  // A cancellable event that OnlyBackgroundPending() does not count as work.
   EventHandle ScheduleBackground(Time delay, HandlerId handler, std::uint32_t kind,
-                                 std::uint64_t payload) {
+                                 std::uint64_t payload) override {
     assert(delay >= 0);
     const EventHandle h = AcquireSlot(true);
     ++background_pending_;

@@ -33,7 +33,7 @@ NetworkLinkOptions WithPartitionsCutting(NetworkLinkOptions link, std::span<cons
   return link;
 }
 
-NetworkLink::NetworkLink(Simulator& sim, MessagePool& pool, NetworkLinkOptions options,
+NetworkLink::NetworkLink(Scheduler& sim, MessagePool& pool, NetworkLinkOptions options,
                          RandomStream stream, std::uint32_t intents, HandlerId destination,
                          std::uint32_t delivery_kind)
     : sim_(sim),

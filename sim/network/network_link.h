@@ -18,7 +18,7 @@
 
 #include "sim/engine/distribution.h"
 #include "sim/engine/random_stream.h"
-#include "sim/engine/simulator.h"
+#include "sim/engine/scheduler.h"
 #include "sim/network/burst_process.h"
 #include "sim/network/message.h"
 #include "sim/network/partition.h"
@@ -61,7 +61,7 @@ struct NetworkLinkCounters {
 class NetworkLink {
  public:
   // Delivers to `destination` as an event of `delivery_kind` whose payload is the message slot.
-  NetworkLink(Simulator& sim, MessagePool& pool, NetworkLinkOptions options, RandomStream stream,
+  NetworkLink(Scheduler& sim, MessagePool& pool, NetworkLinkOptions options, RandomStream stream,
               std::uint32_t intents, HandlerId destination, std::uint32_t delivery_kind);
 
   // Takes ownership of the message in `slot`: it is delivered (and owned by the
@@ -74,7 +74,7 @@ class NetworkLink {
   // The latency of one delivery plus, if the reorder draw says so, the hold-up.
   Time DeliveryDelay(Time latency, RandomStream& hold_rng);
 
-  Simulator& sim_;
+  Scheduler& sim_;
   MessagePool& pool_;
   NetworkLinkOptions options_;
   std::vector<RandomStream> per_intent_;
