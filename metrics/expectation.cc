@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "metrics/count_rate_interval.h"
-#include "metrics/duration_text.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {

@@ -1,7 +1,7 @@
 #include "reports/cost_text.h"
 
-#include "metrics/duration_text.h"
 #include "metrics/metric_table.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 

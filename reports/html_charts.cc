@@ -6,11 +6,11 @@
 #include <functional>
 #include <string>
 
-#include "metrics/duration_text.h"
 #include "reports/html_escape.h"
 #include "reports/html_format.h"
 #include "reports/percent_format.h"
 #include "reports/svg_chart.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {

@@ -1,5 +1,5 @@
 // Counts as the HTML report prints them: for reading, not for scripts (the JSON format is for
-// those), so they are grouped. Times are printed by metrics/duration_text.h.
+// those), so they are grouped. Times are printed by sim/engine/duration_text.h.
 #pragma once
 
 #include <cstdint>

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "metrics/duration_text.h"
 #include "reports/baseline_change_text.h"
 #include "reports/html_charts.h"
 #include "reports/html_escape.h"
@@ -13,6 +12,7 @@
 #include "reports/percent_format.h"
 #include "reports/tool_version.h"
 #include "reports/verdict_text.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "metrics/duration_text.h"
 #include "reports/baseline_change_text.h"
 #include "reports/cost_text.h"
 #include "reports/percent_format.h"
 #include "reports/verdict_text.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {

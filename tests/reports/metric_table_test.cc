@@ -150,6 +150,12 @@ TEST(MetricTable, EveryExpectedMetricIsAJudgeableRow) {
   }
 }
 
+// A verdict prints a duration as sim/engine/duration_text.h's DurationThreeDigits does.
+TEST(MetricTable, VerdictsPrintDurationsInThreeDigits) {
+  EXPECT_EQ(FormatMetricValue(ExpectedMetric::kTimeToConfirmationP99, 36.0 * kHour), "36h");
+  EXPECT_EQ(FormatMetricValue(ExpectedMetric::kTimeToConfirmationP99, 2'350'000), "2.35s");
+}
+
 TEST(MetricTable, RowNamesAreUnique) {
   std::set<std::string_view> names;
   for (const MetricRow& row : MetricTable()) {

@@ -2,8 +2,8 @@
 // named for how it prints. They differ on purpose (a chart tick wants whole units, a
 // verdict three significant digits, a cost column a fixed number of decimals), and a
 // golden file or a doc block shows each, so a new place that prints a time picks one of
-// these rather than writing its own. In metrics, not reports, because the verdicts'
-// FormatMetricValue needs one and metrics does not include reports.
+// these rather than writing its own. In sim/engine, the lowest layer, so that every layer
+// that prints a time (the verdicts in metrics, the reports) can reach the same functions.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "metrics/duration_text.h"
+#include "sim/engine/duration_text.h"
 
 #include <cmath>
 #include <cstdio>
