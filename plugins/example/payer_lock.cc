@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "sim/dedup/plugin_api.h"
-#include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace {
 
@@ -25,7 +25,7 @@ class PayerLock final : public Strategy, public ServerDefence {
   explicit PayerLock(Time hold) : hold_(hold) {}
 
   std::string Describe() const override {
-    return hold_ == 0 ? "payer_lock" : "payer_lock(hold=" + FormatDuration(hold_) + ")";
+    return hold_ == 0 ? "payer_lock" : "payer_lock(hold=" + DurationInLargestExactUnit(hold_) + ")";
   }
 
   ServerDefence* ServerLayer() override { return this; }

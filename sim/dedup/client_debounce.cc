@@ -5,7 +5,7 @@
 // docs/client-side.md#debouncing-and-disabling-the-pay-button.)
 #include "sim/dedup/strategy_registry.h"
 
-#include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -15,7 +15,7 @@ class ClientDebounce final : public Strategy, public AppDefence {
   explicit ClientDebounce(Time window) : window_(window) {}
 
   std::string Describe() const override {
-    return "client_debounce(window=" + FormatDuration(window_) + ")";
+    return "client_debounce(window=" + DurationInLargestExactUnit(window_) + ")";
   }
 
   AppDefence* AppLayer() override { return this; }

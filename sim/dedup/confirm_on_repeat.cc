@@ -14,6 +14,7 @@
 #include "sim/dedup/recent_taps.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -23,7 +24,7 @@ class ConfirmOnRepeat final : public Strategy, public AppDefence {
   ConfirmOnRepeat(Time window, RepeatPrompt prompt) : window_(window), prompt_(prompt) {}
 
   std::string Describe() const override {
-    return "confirm_on_repeat(window=" + FormatDuration(window_) + ", " +
+    return "confirm_on_repeat(window=" + DurationInLargestExactUnit(window_) + ", " +
            DescribeRepeatPrompt(prompt_) + ")";
   }
 
@@ -54,7 +55,7 @@ RepeatPrompt ReadRepeatPrompt(StrategyParams& params) {
 }
 
 std::string DescribeRepeatPrompt(const RepeatPrompt& prompt) {
-  return "answer_time=" + FormatDuration(prompt.answer_time) +
+  return "answer_time=" + DurationInLargestExactUnit(prompt.answer_time) +
          ", mistaken_yes=" + FormatNumber(prompt.mistaken_yes) +
          ", mistaken_no=" + FormatNumber(prompt.mistaken_no);
 }

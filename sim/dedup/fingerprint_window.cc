@@ -10,7 +10,7 @@
 
 #include "metrics/held_entries.h"
 #include "sim/dedup/strategy_registry.h"
-#include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -20,7 +20,7 @@ class FingerprintWindow final : public Strategy, public ServerDefence {
   explicit FingerprintWindow(Time window) : window_(window), held_(window) {}
 
   std::string Describe() const override {
-    return "fingerprint_window(window=" + FormatDuration(window_) + ")";
+    return "fingerprint_window(window=" + DurationInLargestExactUnit(window_) + ")";
   }
 
   ServerDefence* ServerLayer() override { return this; }

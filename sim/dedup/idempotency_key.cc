@@ -18,19 +18,20 @@
 #include "sim/dedup/idempotency_key.h"
 
 #include "sim/dedup/strategy_registry.h"
-#include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 
 std::string IdempotencyKeyDedup::Describe() const {
   std::string options;
   auto add = [&](const std::string& option) { options += (options.empty() ? "" : ", ") + option; };
-  if (policy_.ttl != kNoExpiry) add("ttl=" + FormatDuration(policy_.ttl));
+  if (policy_.ttl != kNoExpiry) add("ttl=" + DurationInLargestExactUnit(policy_.ttl));
   if (policy_.race_window > 0) {
-    add("claim=check_then_insert, race_window=" + FormatDuration(policy_.race_window));
+    add("claim=check_then_insert, race_window=" + DurationInLargestExactUnit(policy_.race_window));
   }
   if (policy_.per_replica) {
-    add("store=per_replica, replication_lag=" + FormatDuration(policy_.replication_lag));
+    add("store=per_replica, replication_lag=" +
+        DurationInLargestExactUnit(policy_.replication_lag));
   }
   if (in_flight_ == InFlight::kReject) add("in_flight=reject");
   if (in_flight_ == InFlight::kProcess) add("in_flight=process");

@@ -10,7 +10,7 @@
 // kept shorter than redeliveries can come (`retention`; SQS FIFO remembers
 // only 5 minutes) lets that redelivery through. Cost: the inbox's entries.
 #include "sim/dedup/strategy_registry.h"
-#include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 #include "sim/model/key_store.h"
 
 namespace dupsim {
@@ -21,8 +21,9 @@ class InboxDedup final : public Strategy {
   explicit InboxDedup(Time retention) : retention_(retention) {}
 
   std::string Describe() const override {
-    return retention_ == kNoExpiry ? "inbox_dedup"
-                                   : "inbox_dedup(retention=" + FormatDuration(retention_) + ")";
+    return retention_ == kNoExpiry
+               ? "inbox_dedup"
+               : "inbox_dedup(retention=" + DurationInLargestExactUnit(retention_) + ")";
   }
 
   ConsumerSetup ConsumerLayer() const override { return {retention_}; }

@@ -17,6 +17,7 @@
 #include "sim/dedup/recent_taps.h"
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -37,7 +38,7 @@ class RiskScore final : public Strategy, public AppDefence {
 
   std::string Describe() const override {
     std::string text = "risk_score(threshold=" + FormatNumber(options_.threshold) +
-                       ", half_life=" + FormatDuration(options_.half_life) +
+                       ", half_life=" + DurationInLargestExactUnit(options_.half_life) +
                        ", paid_weight=" + FormatNumber(options_.paid_weight);
     if (options_.action == RiskAction::kBlock) return text + ", action=block)";
     return text + ", action=prompt, " + DescribeRepeatPrompt(options_.prompt) + ")";

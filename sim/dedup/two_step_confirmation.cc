@@ -10,6 +10,7 @@
 // users who pay again: every repeat goes through the same two steps.
 #include "sim/dedup/strategy_registry.h"
 #include "sim/engine/distribution.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
@@ -19,7 +20,7 @@ class TwoStepConfirmation final : public Strategy, public AppDefence {
   explicit TwoStepConfirmation(ReviewStep step) : step_(step) {}
 
   std::string Describe() const override {
-    return "two_step_confirmation(review_time=" + FormatDuration(step_.review_time) +
+    return "two_step_confirmation(review_time=" + DurationInLargestExactUnit(step_.review_time) +
            ", double_tap_ratio=" + FormatNumber(step_.double_tap_ratio) +
            ", abandon_probability=" + FormatNumber(step_.abandon_probability) + ")";
   }

@@ -22,20 +22,6 @@ constexpr double kMaxZ = 8.2095361516013860;
 
 }  // namespace
 
-std::string FormatDuration(Time t) {
-  struct Unit {
-    Time size;
-    const char* name;
-  };
-  static constexpr Unit kUnits[] = {
-      {kHour, "h"}, {kMinute, "m"}, {kSecond, "s"}, {kMillisecond, "ms"}, {kMicrosecond, "us"}};
-  if (t == 0) return "0";
-  for (const Unit& u : kUnits) {
-    if (t % u.size == 0) return std::to_string(t / u.size) + u.name;
-  }
-  return std::to_string(t) + "us";
-}
-
 std::string FormatNumber(double x) {
   char text[32];
   const std::to_chars_result end = std::to_chars(text, text + sizeof text, x);

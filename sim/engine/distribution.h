@@ -11,13 +11,11 @@
 #include <memory>
 #include <string>
 
+#include "sim/engine/duration_text.h"
 #include "sim/engine/random_stream.h"
 #include "sim/engine/virtual_time.h"
 
 namespace dupsim {
-
-// "250ms", "3s", "1.5s", "2m", "0": the canonical text of a duration.
-std::string FormatDuration(Time t);
 
 class Distribution {
  public:
@@ -25,8 +23,8 @@ class Distribution {
   virtual Time Sample(RandomStream& rng) const = 0;
   virtual Time Min() const = 0;  // smallest value a sample can take
   virtual Time Max() const = 0;  // largest value a sample can take (a large bound if unbounded)
-  // e.g. "lognormal(median=40ms, p99=300ms)": the parameters as durations.
-  std::string Describe() const { return DescribeIn(FormatDuration); }
+  // e.g. "lognormal(median=40ms, p99=300ms)": the parameters as durations, exactly.
+  std::string Describe() const { return DescribeIn(DurationInLargestExactUnit); }
   // The same with each parameter written by `format`: a money distribution holds cents, and
   // "constant(1ms)" would misstate 10.00 (sim/scenario/scenario_fingerprint.h).
   using ValueText = std::string (*)(Time);

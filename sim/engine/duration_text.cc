@@ -5,6 +5,20 @@
 
 namespace dupsim {
 
+std::string DurationInLargestExactUnit(Time duration) {
+  struct Unit {
+    Time size;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {
+      {kHour, "h"}, {kMinute, "m"}, {kSecond, "s"}, {kMillisecond, "ms"}, {kMicrosecond, "us"}};
+  if (duration == 0) return "0";
+  for (const Unit& u : kUnits) {
+    if (duration % u.size == 0) return std::to_string(duration / u.size) + u.name;
+  }
+  return std::to_string(duration) + "us";
+}
+
 std::string DurationInWholeUnits(double microseconds) {
   char text[32];
   if (microseconds >= kSecond) {

@@ -1,9 +1,9 @@
-// Every way the reports and the verdicts print a span of virtual time, in one place, each
-// named for how it prints. They differ on purpose (a chart tick wants whole units, a
-// verdict three significant digits, a cost column a fixed number of decimals), and a
-// golden file or a doc block shows each, so a new place that prints a time picks one of
-// these rather than writing its own. In sim/engine, the lowest layer, so that every layer
-// that prints a time (the verdicts in metrics, the reports) can reach the same functions.
+// Every way dupsim prints a span of virtual time, in one place, each named for how it
+// prints. They differ on purpose (a parameter must read back exactly, a chart tick wants
+// whole units, a verdict three significant digits, a cost column a fixed number of
+// decimals), and a golden file or a doc block shows each, so a new place that prints a time
+// picks one of these rather than writing its own. In sim/engine, the lowest layer, because
+// the engine prints one itself (Distribution::Describe()) and every layer above can reach it.
 #pragma once
 
 #include <string>
@@ -12,6 +12,11 @@
 #include "sim/engine/virtual_time.h"
 
 namespace dupsim {
+
+// Exact, for parameters: a whole number of the largest unit that divides it, so the text
+// reads back as the same time (a distribution's Describe(), a strategy's label, a scenario's
+// fingerprint): "250ms", "3s", "1500ms", "2m", "1h", "7us", "0".
+std::string DurationInLargestExactUnit(Time duration);
 
 // Whole units, for chart ticks (whole multiples of their unit): 500 -> "500µs", 20'000 ->
 // "20ms", 2'000'000 -> "2s", 120'000'000 -> "120s".

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <memory>
 
+#include "sim/engine/duration_text.h"
 #include "sim/input/closest_name.h"
 #include "sim/input/money.h"
 
@@ -14,7 +15,7 @@ std::int64_t ReadQuantity(const YamlValue& value, Quantity quantity) {
 }
 
 std::string FormatQuantity(std::int64_t v, Quantity quantity) {
-  return quantity == Quantity::kMoney ? FormatMoney(v) : FormatDuration(v);
+  return quantity == Quantity::kMoney ? FormatMoney(v) : DurationInLargestExactUnit(v);
 }
 
 DistributionPtr BuildConstant(const YamlMapReader& params, Quantity q) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "sim/engine/duration_text.h"
 #include "sim/input/money.h"
 
 namespace dupsim {
@@ -26,7 +27,9 @@ class ParameterLines {
   void Count(const std::string& key, std::uint64_t value) const {
     Text(key, std::to_string(value));
   }
-  void Duration(const std::string& key, Time value) const { Text(key, FormatDuration(value)); }
+  void Duration(const std::string& key, Time value) const {
+    Text(key, DurationInLargestExactUnit(value));
+  }
   void Bool(const std::string& key, bool value) const { Text(key, value ? "true" : "false"); }
   void OnOff(const std::string& key, bool on) const { Text(key, on ? "on" : "off"); }
   void Dist(const std::string& key, const DistributionPtr& d) const {

@@ -3,6 +3,7 @@
 #include <limits>
 #include <memory>
 
+#include "sim/engine/duration_text.h"
 #include "sim/input/money.h"
 #include "sim/scenario/after_the_fact_reader.h"
 #include "sim/scenario/distribution_registry.h"
@@ -110,8 +111,9 @@ void ReadRetry(const YamlValue& value, Scenario::Client& client) {
   if (client.backoff_cap < client.backoff_base) {
     // Point at whichever of the two was written; the other one is the default.
     const YamlValue culprit = backoff.Find("cap") ? backoff.Get("cap") : backoff.Get("base");
-    culprit.Fail("cap (" + FormatDuration(client.backoff_cap) + ") must not be less than base (" +
-                 FormatDuration(client.backoff_base) + ")");
+    culprit.Fail("cap (" + DurationInLargestExactUnit(client.backoff_cap) +
+                 ") must not be less than base (" +
+                 DurationInLargestExactUnit(client.backoff_base) + ")");
   }
   if (auto jitter = backoff.Find("jitter")) {
     client.jitter = jitter->Choice({"none", "full"}) == 0 ? Jitter::kNone : Jitter::kFull;

@@ -68,8 +68,8 @@ TEST(DistributionTest, DescribeUsesCanonicalDurations) {
   EXPECT_EQ(LognormalDistribution(40 * kMillisecond, 300 * kMillisecond).Describe(),
             "lognormal(median=40ms, p99=300ms)");
   EXPECT_EQ(ConstantDistribution(30 * kSecond).Describe(), "constant(30s)");
-  EXPECT_EQ(FormatDuration(1500 * kMillisecond), "1500ms");
-  EXPECT_EQ(FormatDuration(0), "0");
+  EXPECT_EQ(UniformDistribution(1500 * kMillisecond, 2 * kMinute).Describe(),
+            "uniform(1500ms..2m)");
 }
 
 }  // namespace

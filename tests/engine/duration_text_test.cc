@@ -1,11 +1,25 @@
-// The six ways a time is printed (sim/engine/duration_text.h): each pinned at its unit edges, so
-// a change to one shows here before it shows in a golden file.
+// The ways a time is printed (sim/engine/duration_text.h): each pinned at its unit edges, so a
+// change to one shows here before it shows in a golden file.
 #include "sim/engine/duration_text.h"
 
 #include <gtest/gtest.h>
 
 namespace dupsim {
 namespace {
+
+TEST(DurationText, LargestExactUnitReadsBackExactly) {
+  EXPECT_EQ(DurationInLargestExactUnit(0), "0");
+  EXPECT_EQ(DurationInLargestExactUnit(7), "7us");
+  EXPECT_EQ(DurationInLargestExactUnit(1'001), "1001us");
+  EXPECT_EQ(DurationInLargestExactUnit(250 * kMillisecond), "250ms");
+  EXPECT_EQ(DurationInLargestExactUnit(1'500 * kMillisecond), "1500ms");  // not "1.5s"
+  EXPECT_EQ(DurationInLargestExactUnit(3 * kSecond), "3s");
+  EXPECT_EQ(DurationInLargestExactUnit(90 * kSecond), "90s");
+  EXPECT_EQ(DurationInLargestExactUnit(2 * kMinute), "2m");
+  EXPECT_EQ(DurationInLargestExactUnit(60 * kMinute), "1h");
+  EXPECT_EQ(DurationInLargestExactUnit(36 * kHour), "36h");
+  EXPECT_EQ(DurationInLargestExactUnit(-3 * kSecond), "-3s");
+}
 
 TEST(DurationText, WholeUnitsForTicks) {
   EXPECT_EQ(DurationInWholeUnits(500), "500\u00B5s");
