@@ -2,8 +2,23 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace dupsim {
+namespace {
+
+// "2.500" reads "2.5", "3.000" reads "3".
+std::string Trimmed(double value, int decimals) {
+  char number[48];
+  std::snprintf(number, sizeof number, "%.*f", decimals, value);
+  std::string n = number;
+  if (n.find('.') == std::string::npos) return n;
+  while (n.back() == '0') n.pop_back();
+  if (n.back() == '.') n.pop_back();
+  return n;
+}
+
+}  // namespace
 
 std::string DurationInLargestExactUnit(Time duration) {
   struct Unit {
@@ -17,6 +32,24 @@ std::string DurationInLargestExactUnit(Time duration) {
     if (duration % u.size == 0) return std::to_string(duration / u.size) + u.name;
   }
   return std::to_string(duration) + "us";
+}
+
+std::string DurationMillisToHoursInWords(Time duration, const DurationUnitWords& words) {
+  const long long ms = static_cast<long long>((duration + kMillisecond / 2) / kMillisecond);
+  const double seconds = static_cast<double>(ms) / 1000;
+  if (std::llabs(ms) < 1000) return std::to_string(ms) + std::string(words.milliseconds);
+  if (std::abs(seconds) < 60) return Trimmed(seconds, 3) + std::string(words.seconds);
+  if (std::abs(seconds) < 3600) return Trimmed(seconds / 60, 1) + std::string(words.minutes);
+  return Trimmed(seconds / 3600, 1) + std::string(words.hours);
+}
+
+std::string SignedDurationSecondsThreeDecimals(Time duration) {
+  const Time ms = (duration + kMillisecond / 2) / kMillisecond;
+  char out[40];
+  std::snprintf(out, sizeof out, "%s%lld.%03llds", ms < 0 ? "-" : "+",
+                static_cast<long long>(std::llabs(ms) / 1000),
+                static_cast<long long>(std::llabs(ms) % 1000));
+  return out;
 }
 
 std::string DurationInWholeUnits(double microseconds) {

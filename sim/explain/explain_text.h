@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "metrics/root_cause.h"
+#include "sim/engine/duration_text.h"
 #include "sim/model/trace_event.h"
 
 namespace dupsim {
@@ -27,8 +28,9 @@ struct ExplainText {
   std::array<std::string_view, kLaneCount> lane;        // indexed by Lane
   std::array<std::string_view, kLaneCount> lane_short;  // when columns are narrow
 
-  // Durations in sentences: "{n}" is the number.
-  std::string_view milliseconds, seconds, minutes, hours;
+  // Durations in sentences: the words after the number, the space before them included, as
+  // sim/engine/duration_text.h's DurationMillisToHoursInWords puts them (" ms").
+  DurationUnitWords duration_units;
 
   // Response statuses as arrow labels, indexed by ResponseStatus.
   std::array<std::string_view, 5> response_status;

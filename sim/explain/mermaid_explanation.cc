@@ -6,10 +6,10 @@
 // renderers skip and readers of the source still see.
 #include <array>
 
+#include "sim/engine/duration_text.h"
 #include "sim/explain/explain_summary.h"
 #include "sim/explain/narrative.h"
 #include "sim/explain/renderers.h"
-#include "sim/explain/time_text.h"
 
 namespace dupsim {
 namespace {
@@ -75,7 +75,7 @@ void RenderMermaidExplanation(const Explanation& e, const SequenceDiagram& diagr
         << Escaped(text.lane[static_cast<std::size_t>(lane)]) << '\n';
   }
   for (const DiagramStep& s : diagram.steps) {
-    const std::string label = Escaped(FormatOffset(s.at) + " " + s.label);
+    const std::string label = Escaped(SignedDurationSecondsThreeDecimals(s.at) + " " + s.label);
     if (!s.IsNote()) {
       out << "    " << Id(s.from) << Arrow(s.style) << Id(s.to) << ": " << label << '\n';
     } else if (s.style == StepStyle::kDuplicate) {

@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <functional>
 
+#include "sim/engine/duration_text.h"
 #include "sim/explain/sequence_diagram.h"
-#include "sim/explain/time_text.h"
 #include "sim/explain/trace_collectors.h"
 #include "sim/model/trace_detail_fields.h"
 
@@ -61,9 +61,11 @@ class StoryFacts {
     return found;
   }
 
-  std::string At(Time t) const { return FormatOffset(t - origin_); }
+  std::string At(Time t) const { return SignedDurationSecondsThreeDecimals(t - origin_); }
   std::string At(const TraceRecord* r) const { return r ? At(r->at) : std::string(text_.absent); }
-  std::string Duration(Time t) const { return FormatDuration(t, text_); }
+  std::string Duration(Time t) const {
+    return DurationMillisToHoursInWords(t, text_.duration_units);
+  }
 
   // The client's timeout, as the story measured it: from an attempt's send to its timeout.
   std::string Timeout() const {

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "metrics/root_cause.h"
-#include "sim/explain/time_text.h"
+#include "sim/engine/duration_text.h"
 #include "sim/explain/trace_collectors.h"
 #include "sim/model/strategy.h"
 #include "sim/model/trace_detail_fields.h"
@@ -63,7 +63,7 @@ class DiagramBuilder {
     return where;
   }
   std::string AttemptFigure(const TraceRecord& r) const { return std::to_string(r.attempt); }
-  std::string Wait(Time t) const { return FormatDuration(t, text_); }
+  std::string Wait(Time t) const { return DurationMillisToHoursInWords(t, text_.duration_units); }
   std::string_view Status(std::uint32_t status) const {
     return status < text_.response_status.size() ? text_.response_status[status] : "?";
   }

@@ -9,10 +9,10 @@
 
 #include "reports/html_escape.h"
 #include "reports/svg_chart.h"
+#include "sim/engine/duration_text.h"
 #include "sim/explain/display_width.h"
 #include "sim/explain/explain_summary.h"
 #include "sim/explain/renderers.h"
-#include "sim/explain/time_text.h"
 
 namespace dupsim {
 namespace {
@@ -82,7 +82,7 @@ SvgLayout LayOut(const Explanation& e, const SequenceDiagram& d, const ExplainTe
   layout.top = titled ? kTitleHeight : 0;
   double time_width = 0;
   for (const DiagramStep& s : d.steps) {
-    time_width = std::max(time_width, TextWidth(FormatOffset(s.at)));
+    time_width = std::max(time_width, TextWidth(SignedDurationSecondsThreeDecimals(s.at)));
   }
   const double first_name =
       d.lanes.empty() ? 0 : TextWidth(text.lane[static_cast<std::size_t>(d.lanes.front())]);
@@ -227,7 +227,7 @@ std::string SequenceDiagramSvg(const Explanation& e, const SequenceDiagram& d,
   for (std::size_t i = 0; i < d.steps.size(); ++i) {
     const DiagramStep& s = d.steps[i];
     const double y = first_row_y + static_cast<double>(i) * kRowHeight;
-    WriteText(out, kTimeX, y + 4, "time", FormatOffset(s.at));
+    WriteText(out, kTimeX, y + 4, "time", SignedDurationSecondsThreeDecimals(s.at));
     const double from = layout.LaneX(ColumnOf(d, s.from));
     if (s.IsNote()) {
       WriteNote(out, s, from, y);

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "sim/engine/duration_text.h"
 #include "sim/explain/display_width.h"
 #include "sim/explain/explain_summary.h"
 #include "sim/explain/narrative.h"
 #include "sim/explain/renderers.h"
-#include "sim/explain/time_text.h"
 
 namespace dupsim {
 namespace {
@@ -79,7 +79,8 @@ int NameSpacing(const SequenceDiagram& d, const ExplainText& text, bool short_na
 Layout LayOut(const SequenceDiagram& d, const ExplainText& text) {
   Layout layout;
   for (const DiagramStep& s : d.steps) {
-    layout.time_width = std::max(layout.time_width, DisplayWidth(FormatOffset(s.at)) + 2);
+    layout.time_width =
+        std::max(layout.time_width, DisplayWidth(SignedDurationSecondsThreeDecimals(s.at)) + 2);
   }
   const int lanes = static_cast<int>(d.lanes.size());
   // Wide enough for every arrow's label inside it, within the page.
@@ -180,7 +181,7 @@ void WriteDiagram(const SequenceDiagram& d, const ExplainText& text, bool colour
   out << (colour ? kBold : "") << header.Text() << (colour ? kReset : "") << '\n';
   for (const DiagramStep& s : d.steps) {
     Row row(width);
-    row.Put(0, FormatOffset(s.at));
+    row.Put(0, SignedDurationSecondsThreeDecimals(s.at));
     for (int bar : layout.bar) row.Put(bar, "|");
     const std::string note = DrawStep(s, d, layout, row);
     std::string line = row.Text();

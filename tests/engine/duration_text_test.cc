@@ -21,6 +21,40 @@ TEST(DurationText, LargestExactUnitReadsBackExactly) {
   EXPECT_EQ(DurationInLargestExactUnit(-3 * kSecond), "-3s");
 }
 
+// Any words will do; these show where the words go.
+constexpr DurationUnitWords kWords{
+    .milliseconds = " ms", .seconds = " s", .minutes = " min", .hours = " h"};
+
+TEST(DurationText, MillisToHoursInWords) {
+  EXPECT_EQ(DurationMillisToHoursInWords(0, kWords), "0 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(499, kWords), "0 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(500, kWords), "1 ms");  // to the nearest millisecond
+  EXPECT_EQ(DurationMillisToHoursInWords(250 * kMillisecond, kWords), "250 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(999'499, kWords), "999 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(999'500, kWords), "1 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, kWords), "3 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(2'500 * kMillisecond, kWords), "2.5 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(1'234 * kMillisecond, kWords), "1.234 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(59'999 * kMillisecond, kWords), "59.999 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(kMinute, kWords), "1 min");
+  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, kWords), "1.4 min");
+  EXPECT_EQ(DurationMillisToHoursInWords(kHour, kWords), "1 h");
+  EXPECT_EQ(DurationMillisToHoursInWords(90 * kMinute, kWords), "1.5 h");
+  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, kWords), "26 h");
+  const DurationUnitWords no_space{
+      .milliseconds = "ms", .seconds = "s", .minutes = "m", .hours = "h"};
+  EXPECT_EQ(DurationMillisToHoursInWords(2'500 * kMillisecond, no_space), "2.5s");
+}
+
+TEST(DurationText, SignedSecondsThreeDecimals) {
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(0), "+0.000s");
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(499), "+0.000s");
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(1'499), "+0.001s");
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(1'500), "+0.002s");  // to the nearest millisecond
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(3 * kSecond + 12 * kMillisecond), "+3.012s");
+  EXPECT_EQ(SignedDurationSecondsThreeDecimals(2 * kMinute), "+120.000s");  // seconds only
+}
+
 TEST(DurationText, WholeUnitsForTicks) {
   EXPECT_EQ(DurationInWholeUnits(500), "500\u00B5s");
   EXPECT_EQ(DurationInWholeUnits(20'000), "20ms");

@@ -1,5 +1,5 @@
 // The language tables and the text helpers: every entry of both tables filled,
-// templates filled as written, times and durations worded, and Chinese text
+// templates filled as written, durations in each language's words, and Chinese text
 // measured and wrapped by terminal columns.
 #include <gtest/gtest.h>
 
@@ -8,10 +8,10 @@
 #include <set>
 
 #include "sim/dedup/strategy_registry.h"
+#include "sim/engine/duration_text.h"
 #include "sim/explain/display_width.h"
 #include "sim/explain/explain_summary.h"
 #include "sim/explain/explain_text.h"
-#include "sim/explain/time_text.h"
 
 namespace dupsim {
 namespace {
@@ -86,19 +86,19 @@ TEST(ExplainText, FillReplacesNamedFigures) {
   EXPECT_EQ(Fill("no figures {", {}), "no figures {");
 }
 
-TEST(TimeText, OffsetsAndDurations) {
-  const ExplainText& en = ExplainTextFor(ExplainLanguage::kEnglish);
-  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
-  EXPECT_EQ(FormatOffset(0), "+0.000s");
-  EXPECT_EQ(FormatOffset(3 * kSecond + 12 * kMillisecond), "+3.012s");
-  EXPECT_EQ(FormatOffset(1499), "+0.001s");
-  EXPECT_EQ(FormatDuration(250 * kMillisecond, en), "250 ms");
-  EXPECT_EQ(FormatDuration(3 * kSecond, en), "3 s");
-  EXPECT_EQ(FormatDuration(2500 * kMillisecond, en), "2.5 s");
-  EXPECT_EQ(FormatDuration(85 * kSecond, en), "1.4 min");
-  EXPECT_EQ(FormatDuration(26 * kHour, en), "26 h");
-  EXPECT_EQ(FormatDuration(3 * kSecond, zh), "3 秒");
-  EXPECT_EQ(FormatDuration(150 * kMillisecond, zh), "150 毫秒");
+// Each language's unit words, as sim/engine/duration_text.h puts them after a number.
+TEST(ExplainText, DurationsInEachLanguagesWords) {
+  const DurationUnitWords& en = ExplainTextFor(ExplainLanguage::kEnglish).duration_units;
+  const DurationUnitWords& zh = ExplainTextFor(ExplainLanguage::kChinese).duration_units;
+  EXPECT_EQ(DurationMillisToHoursInWords(250 * kMillisecond, en), "250 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, en), "3 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(2500 * kMillisecond, en), "2.5 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, en), "1.4 min");
+  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, en), "26 h");
+  EXPECT_EQ(DurationMillisToHoursInWords(150 * kMillisecond, zh), "150 毫秒");
+  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, zh), "3 秒");
+  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, zh), "1.4 分钟");
+  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, zh), "26 小时");
 }
 
 TEST(DisplayWidth, ChineseTakesTwoColumns) {
