@@ -94,6 +94,13 @@ std::string SignedDurationMillisOrSeconds(Time delta, std::string_view minus) {
   return (delta < 0 ? std::string(minus) : std::string("+")) + text;
 }
 
+std::string SignedDurationMillisOneDecimal(Time delta, std::string_view unit) {
+  char text[32];
+  const double ms = static_cast<double>(delta) / kMillisecond;
+  std::snprintf(text, sizeof text, "%+.1f", std::abs(ms) < 0.05 ? 0.0 : ms);
+  return text + std::string(unit);
+}
+
 std::string DurationSecondsToHours(Time span) {
   char text[32];
   const auto x = static_cast<double>(span);

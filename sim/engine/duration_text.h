@@ -50,6 +50,11 @@ std::string DurationMicrosToHours(Time duration);
 // typographic one, so that "+" and "−" line up in a column; the plain-text table uses "-".
 std::string SignedDurationMillisOrSeconds(Time delta, std::string_view minus = "\u2212");
 
+// Signed, in milliseconds with one decimal however long, then `unit`: "+0.1ms", "-13.8ms",
+// "+2500.0ms"; what rounds to 0.0 is no difference, "+0.0ms", never "-0.0ms". For `dupsim
+// explain`'s counterfactual table, whose languages write the unit differently (" 毫秒").
+std::string SignedDurationMillisOneDecimal(Time delta, std::string_view unit = "ms");
+
 // Seconds with two decimals, minutes and hours with one: "3.02s", "12.0m", "58.7h".
 std::string DurationSecondsToHours(Time span);
 

@@ -1,25 +1,13 @@
 #include "sim/explain/explain_summary.h"
 
-#include <cmath>
-#include <cstdio>
-
 #include "reports/percent_format.h"
+#include "sim/engine/duration_text.h"
 
 namespace dupsim {
 namespace {
 
 std::string_view CauseText(RootCause cause, const ExplainText& text) {
   return text.cause[static_cast<std::size_t>(cause)];
-}
-
-// "+0.1ms", "-13.8ms": as the run report's cost lines write extra time to confirmation, with
-// the language's unit.
-std::string SignedMilliseconds(Time t, const ExplainText& text) {
-  char out[32];
-  const double ms = static_cast<double>(t) / kMillisecond;
-  // What rounds to 0.0 is no difference: "+0.0", never "-0.0".
-  std::snprintf(out, sizeof out, "%+.1f", std::abs(ms) < 0.05 ? 0.0 : ms);
-  return Fill(text.extra_time, {{"n", out}});
 }
 
 std::string ThisIntent(const CounterfactualRow& row, const ExplainText& text) {
@@ -67,10 +55,10 @@ CounterfactualTable MakeCounterfactualTable(const Explanation& e, const ExplainT
         {StrategyShown(row.strategy, text), ThisIntent(row, text),
          std::string(VerdictOf(row, text)), FormatRate(row.run.duplicate_rate),
          std::to_string(row.run.false_blocks), std::to_string(row.run.prompts_shown),
-         comparable
-             ? SignedMilliseconds(
-                   row.run.time_to_confirmation_p50 - explained.time_to_confirmation_p50, text)
-             : std::string(text.absent)});
+         comparable ? SignedDurationMillisOneDecimal(
+                          row.run.time_to_confirmation_p50 - explained.time_to_confirmation_p50,
+                          text.extra_time_unit)
+                    : std::string(text.absent)});
     table.prevented.push_back(!row.explained && row.charges == 1);
     table.explained.push_back(row.explained);
   }

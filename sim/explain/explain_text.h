@@ -110,9 +110,9 @@ struct ExplainText {
   std::string_view diagram_heading, why_heading, counterfactual_heading, counterfactual_note;
   std::string_view column_strategy, column_this_intent, column_prevented, column_dup_rate,
       column_false_blocks, column_prompts, column_extra_p50;
-  std::string_view charged_times;  // "{n}×"
-  std::string_view extra_time;     // "{n}ms": the extra p50's figure, signed ("+0.1")
-  std::string_view refunded_some;  // ", {n} refunded"
+  std::string_view charged_times;    // "{n}×"
+  std::string_view extra_time_unit;  // "ms": after the extra p50's signed figure ("+0.1ms")
+  std::string_view refunded_some;    // ", {n} refunded"
   std::string_view verdict_explained, verdict_prevented, verdict_not_prevented,
       verdict_never_charged;
   std::string_view absent;  // a figure with nothing to compare

@@ -80,6 +80,15 @@ TEST(DurationText, SignedMillisOrSeconds) {
   EXPECT_EQ(SignedDurationMillisOrSeconds(0), "+0.0ms");
 }
 
+TEST(DurationText, SignedMillisOneDecimal) {
+  EXPECT_EQ(SignedDurationMillisOneDecimal(0), "+0.0ms");
+  EXPECT_EQ(SignedDurationMillisOneDecimal(100), "+0.1ms");
+  EXPECT_EQ(SignedDurationMillisOneDecimal(-13'800), "-13.8ms");
+  EXPECT_EQ(SignedDurationMillisOneDecimal(-40), "+0.0ms");                      // no "-0.0"
+  EXPECT_EQ(SignedDurationMillisOneDecimal(2'500 * kMillisecond), "+2500.0ms");  // never seconds
+  EXPECT_EQ(SignedDurationMillisOneDecimal(-13'800, " 毫秒"), "-13.8 毫秒");
+}
+
 TEST(DurationText, SecondsToHours) {
   EXPECT_EQ(DurationSecondsToHours(3'020 * kMillisecond), "3.02s");
   EXPECT_EQ(DurationSecondsToHours(12 * kMinute), "12.0m");

@@ -88,17 +88,20 @@ TEST(ExplainText, FillReplacesNamedFigures) {
 
 // Each language's unit words, as sim/engine/duration_text.h puts them after a number.
 TEST(ExplainText, DurationsInEachLanguagesWords) {
-  const DurationUnitWords& en = ExplainTextFor(ExplainLanguage::kEnglish).duration_units;
-  const DurationUnitWords& zh = ExplainTextFor(ExplainLanguage::kChinese).duration_units;
-  EXPECT_EQ(DurationMillisToHoursInWords(250 * kMillisecond, en), "250 ms");
-  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, en), "3 s");
-  EXPECT_EQ(DurationMillisToHoursInWords(2500 * kMillisecond, en), "2.5 s");
-  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, en), "1.4 min");
-  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, en), "26 h");
-  EXPECT_EQ(DurationMillisToHoursInWords(150 * kMillisecond, zh), "150 毫秒");
-  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, zh), "3 秒");
-  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, zh), "1.4 分钟");
-  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, zh), "26 小时");
+  const ExplainText& en = ExplainTextFor(ExplainLanguage::kEnglish);
+  const ExplainText& zh = ExplainTextFor(ExplainLanguage::kChinese);
+  EXPECT_EQ(DurationMillisToHoursInWords(250 * kMillisecond, en.duration_units), "250 ms");
+  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, en.duration_units), "3 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(2500 * kMillisecond, en.duration_units), "2.5 s");
+  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, en.duration_units), "1.4 min");
+  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, en.duration_units), "26 h");
+  EXPECT_EQ(DurationMillisToHoursInWords(150 * kMillisecond, zh.duration_units), "150 毫秒");
+  EXPECT_EQ(DurationMillisToHoursInWords(3 * kSecond, zh.duration_units), "3 秒");
+  EXPECT_EQ(DurationMillisToHoursInWords(85 * kSecond, zh.duration_units), "1.4 分钟");
+  EXPECT_EQ(DurationMillisToHoursInWords(26 * kHour, zh.duration_units), "26 小时");
+  // The counterfactual table's extra p50: English writes its unit close up, Chinese spaced.
+  EXPECT_EQ(SignedDurationMillisOneDecimal(100, en.extra_time_unit), "+0.1ms");
+  EXPECT_EQ(SignedDurationMillisOneDecimal(-13'800, zh.extra_time_unit), "-13.8 毫秒");
 }
 
 TEST(DisplayWidth, ChineseTakesTwoColumns) {
