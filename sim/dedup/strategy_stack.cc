@@ -90,7 +90,9 @@ class StackServerDefence final : public ServerDefence {
 class StrategyStack final : public Strategy {
  public:
   explicit StrategyStack(std::vector<std::unique_ptr<Strategy>> layers)
-      : layers_(std::move(layers)), app_(StackApps()), server_(StackServers()) {}
+      : layers_(std::move(layers)),
+        app_(Stack<StackAppDefence>(&Strategy::AppLayer)),
+        server_(Stack<StackServerDefence>(&Strategy::ServerLayer)) {}
 
   std::string Describe() const override {
     std::string text;
@@ -126,22 +128,15 @@ class StrategyStack final : public Strategy {
   }
 
  private:
-  // The layers' hooks on the app and on the server, or nothing when no layer acts there.
-  std::optional<StackAppDefence> StackApps() const {
-    std::vector<AppDefence*> found;
+  // One layer's hooks stacked over the strategies that act there; nothing when none does.
+  template <class Stacked, class Defence>
+  std::optional<Stacked> Stack(Defence* (Strategy::*layer_of)()) const {
+    std::vector<Defence*> found;
     for (const auto& layer : layers_) {
-      if (AppDefence* own = layer->AppLayer()) found.push_back(own);
+      if (Defence* own = ((*layer).*layer_of)()) found.push_back(own);
     }
     if (found.empty()) return std::nullopt;
-    return StackAppDefence(std::move(found));
-  }
-  std::optional<StackServerDefence> StackServers() const {
-    std::vector<ServerDefence*> found;
-    for (const auto& layer : layers_) {
-      if (ServerDefence* own = layer->ServerLayer()) found.push_back(own);
-    }
-    if (found.empty()) return std::nullopt;
-    return StackServerDefence(std::move(found));
+    return Stacked(std::move(found));
   }
 
   std::vector<std::unique_ptr<Strategy>> layers_;

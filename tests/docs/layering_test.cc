@@ -3,7 +3,7 @@
 // against it, and against CMake: a folder's library must link (directly or through what it
 // links) the library of every folder it includes, so that a header compiles only where its
 // code is linked. A wrong include fails here, naming the file, the line and the edge.
-// Violations that predate this test are listed below, to be removed; a new one fails.
+// There are no exceptions: the last known ones left with issue 11.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -58,11 +58,6 @@ const std::vector<Layer> kLayers = {
     {"plugins", "", {"sim/engine", "sim/model", "sim/input", "sim/dedup"}},
 };
 
-// Known violations, to remove: "file -> included header". Each is either an include of a
-// folder the table forbids or one whose library the includer does not link. A fixed one
-// must leave the list (the last test checks that every entry still happens).
-const std::set<std::string> kKnownViolations = {};
-
 struct Include {
   std::string file;
   int line = 0;
@@ -111,10 +106,6 @@ std::vector<Include> RepositoryIncludes() {
     }
   }
   return includes;
-}
-
-std::string Edge(const Include& include) {
-  return include.file + " -> " + include.header;
 }
 
 // target -> the dupsim_* targets it names in target_link_libraries (any scope), from every
@@ -272,25 +263,11 @@ TEST(LayeringTest, IncludesPointDownTheLayersAndAreLinked) {
   const std::vector<Include> includes = RepositoryIncludes();
   ASSERT_GT(includes.size(), 100u) << "the scan found too few includes to be reading the code";
   for (const Include& include : includes) {
-    if (kKnownViolations.count(Edge(include))) continue;
     const std::string violation = Violation(include, links);
     if (!violation.empty()) {
       ADD_FAILURE() << include.file << ":" << include.line << ": includes " << include.header
                     << ", but " << violation;
     }
-  }
-}
-
-TEST(LayeringTest, EveryKnownViolationStillHappens) {
-  const auto links = LinkedTargets();
-  std::map<std::string, std::string> violations;
-  for (const Include& include : RepositoryIncludes()) {
-    violations[Edge(include)] = Violation(include, links);
-  }
-  for (const std::string& known : kKnownViolations) {
-    const auto found = violations.find(known);
-    EXPECT_TRUE(found != violations.end() && !found->second.empty())
-        << known << " is fixed: remove it from kKnownViolations";
   }
 }
 
